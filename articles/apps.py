@@ -1,0 +1,9 @@
+"""The trigger-point library: muscle articles, referred-pain data, references and comments."""
+
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    name = "articles"
+    verbose_name = "Trigger-point library"
+    default_auto_field = "django.db.models.BigAutoField"

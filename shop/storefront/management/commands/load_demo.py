@@ -1,0 +1,35 @@
+"""``manage.py load_demo``: create or refresh the demo data. Safe to run any number of times."""
+
+import os
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from shop.storefront import demo
+
+
+class Command(BaseCommand):
+    help = "Create the demo data (site, countries, staff account, pages). Idempotent."
+
+    def handle(self, *args, **options) -> None:
+        with transaction.atomic():
+            site = demo.ensure_site()
+            added = demo.ensure_countries()
+            credentials = demo.ensure_staff_account(
+                password=os.environ.get("DEMO_STAFF_PASSWORD") or None
+            )
+            demo.ensure_policy_pages(site)
+
+        self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
+        if credentials.password:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    "Back-office account created (shown this once): "
+                    f"email {credentials.email}, password {credentials.password}"
+                )
+            )
+        else:
+            self.stdout.write(
+                f"Back-office account {credentials.email} exists; its password is unchanged "
+                "(reset it with: python manage.py changepassword staff)."
+            )

@@ -1,0 +1,50 @@
+"""Storefront pages that belong to no single app: the home page and the health check."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+from django.views.generic import TemplateView
+
+logger = logging.getLogger(__name__)
+
+
+class HomeView(TemplateView):
+    template_name = "storefront/home.html"
+
+
+def _database_ok() -> bool:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            return cursor.fetchone() == (1,)
+    except Exception:
+        logger.exception("Health check: database unreachable")
+        return False
+
+
+def _cache_ok() -> bool:
+    try:
+        cache.set("healthz", "ok", timeout=10)
+        return cache.get("healthz") == "ok"
+    except Exception:
+        logger.exception("Health check: cache unreachable")
+        return False
+
+
+@transaction.non_atomic_requests
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    """Report whether the database and the cache answer: 200 when both do, 503 naming the rest."""
+    checks = {"database": _database_ok(), "cache": _cache_ok()}
+    failed = sorted(name for name, ok in checks.items() if not ok)
+    body = {
+        "status": "ok" if not failed else "unavailable",
+        "checks": {name: "ok" if ok else "unreachable" for name, ok in checks.items()},
+        "failed": failed,
+    }
+    return JsonResponse(body, status=503 if failed else 200)
