@@ -1,5 +1,6 @@
 """Base settings shared by every profile, with safe embedded defaults for a first run."""
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "django_tables2",
     # The project's own apps.
     "shop.storefront",
+    "shop.guarantee",
     "articles",
 ]
 
@@ -269,3 +271,21 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
+
+# Checkout, shipping and payment (Stripe Checkout, order first; see docs/checkout.md).
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+STRIPE_CHECKOUT_EXPIRY_SECONDS = env.int("STRIPE_CHECKOUT_EXPIRY_SECONDS", default=60 * 60)
+STRIPE_WEBHOOK_TOLERANCE = 300  # seconds; older signatures are refused as replays
+SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(
+    env.str("SHIPPING_FREE_STANDARD_THRESHOLD", default="75.00")
+)
+SHIPPING_DEFAULT_ITEM_WEIGHT_KG = "0.40"  # for products without a weight attribute
+SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address is known
+ORDER_LOOKUP_RATE_LIMIT = 10  # lookups per client address per window
+ORDER_LOOKUP_RATE_WINDOW_SECONDS = 15 * 60
+CELERY_BEAT_SCHEDULE = {
+    "reconcile-payments": {
+        "task": "shop.payment.tasks.reconcile_payments_task",
+        "schedule": 15 * 60,
+    },
+}

@@ -5,6 +5,8 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from shop.guarantee.demo import ensure_guarantee_terms
+from shop.shipping.demo import ensure_shipping_zones
 from shop.storefront import demo
 
 
@@ -19,6 +21,8 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            ensure_shipping_zones()
+            ensure_guarantee_terms()
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:
