@@ -44,8 +44,8 @@ SESSION_KEY = "payable_orders"
 def remember_order(request: HttpRequest, order: Order) -> None:
     """Let this browser see and pay ``order`` (guests have no account to prove it)."""
     numbers = request.session.get(SESSION_KEY, [])
-    if order.number not in numbers:
-        request.session[SESSION_KEY] = [*numbers[-19:], order.number]
+    if str(order.number) not in numbers:
+        request.session[SESSION_KEY] = [*numbers[-19:], str(order.number)]
 
 
 def _owned_order(request: HttpRequest, number: str) -> Order:
