@@ -289,3 +289,7 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 15 * 60,
     },
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The race tests run requests in threads: an in-memory test database (shared cache) fails
+    # them with "table is locked" where a file waits for the lock like production does.
+    DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
