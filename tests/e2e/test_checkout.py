@@ -14,7 +14,9 @@ Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_guest_buys_the_ql_claw_end_to_end(page, page_problems, live_server, shop_data, fake_stripe, mailoutbox):
+def test_a_guest_buys_the_ql_claw_end_to_end(
+    page, page_problems, live_server, shop_data, fake_stripe, mailoutbox
+):
     product = make_product(price="49.00", stock=3)
 
     page.goto(product.get_absolute_url())
@@ -56,5 +58,7 @@ def test_a_guest_buys_the_ql_claw_end_to_end(page, page_problems, live_server, s
     assert [m.subject for m in mailoutbox] == [f"Your QL Claw order #{order.number} is confirmed"]
     assert product.stockrecords.get().num_allocated == 1
 
-    ours = [p for p in page_problems.console_errors + page_problems.http_errors if "/checkout/" in p]
+    ours = [
+        p for p in page_problems.console_errors + page_problems.http_errors if "/checkout/" in p
+    ]
     assert not ours, ours

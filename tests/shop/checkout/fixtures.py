@@ -42,9 +42,7 @@ def product(shop_data):
 
 
 def fill_basket(client, product, quantity: int = 1) -> None:
-    response = client.post(
-        reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity}
-    )
+    response = client.post(reverse("basket:add", kwargs={"pk": product.pk}), {"quantity": quantity})
     assert response.status_code == 302, response
 
 
@@ -57,9 +55,9 @@ def checkout_to_preview(
 ) -> None:
     """Walk a guest through email, address and shipping method, ending on the preview."""
     response = client.post(reverse("checkout:index"), {"username": email, "options": "anonymous"})
-    assert response.status_code == 302, getattr(response, "context", None) and response.context[
-        "form"
-    ].errors
+    assert response.status_code == 302, (
+        getattr(response, "context", None) and response.context["form"].errors
+    )
     address = {
         "first_name": "Ada",
         "last_name": "Lovelace",

@@ -1,4 +1,4 @@
-"""Placing an order: order first, pending payment, stock allocated, basket submitted, 303 to Stripe."""
+"""Placing an order: order first, pending payment, stock allocated, basket submitted, Stripe."""
 
 from decimal import Decimal
 
@@ -24,7 +24,7 @@ def test_preview_shows_lines_shipping_total_and_the_guarantee_terms_in_force(
     assert response.status_code == 200
     body = response.content.decode()
     assert "QL Claw" in body
-    assert "$98.00" in body  # 2 × 49.00
+    assert "$98.00" in body  # 2 x 49.00
     assert "Standard" in body
     assert "$106.95" not in body  # free Standard over the threshold
     assert "30-day money-back guarantee" in body
@@ -61,7 +61,9 @@ def test_place_order_refuses_terms_the_customer_did_not_see(client, product, fak
     assert not Order.objects.exists()
 
 
-def test_stripe_outage_keeps_the_order_and_offers_to_pay_again(client, product, fake_stripe, settings):
+def test_stripe_outage_keeps_the_order_and_offers_to_pay_again(
+    client, product, fake_stripe, settings
+):
     settings.STRIPE_MAX_NETWORK_RETRIES = 0
     fill_basket(client, product)
     checkout_to_preview(client)

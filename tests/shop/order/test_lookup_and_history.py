@@ -9,7 +9,7 @@ from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
 from shop.storefront.demo import ensure_staff_account
-from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, place_order
+from tests.shop.checkout.fixtures import fill_basket, place_order
 from tests.shop.payment.helpers import pending_order, post_webhook
 
 Order = get_model("order", "Order")
@@ -27,14 +27,18 @@ class TestGuestLookup:
         body = response.content.decode()
         assert "Pending payment" in body and "QL Claw" in body
 
-    def test_a_wrong_email_gets_the_same_answer_as_an_unknown_order(self, client, product, fake_stripe):
+    def test_a_wrong_email_gets_the_same_answer_as_an_unknown_order(
+        self, client, product, fake_stripe
+    ):
         order, _ = pending_order(client, product)
         wrong = Client().post(LOOKUP, {"number": order.number, "email": "eve@example.com"})
         unknown = Client().post(LOOKUP, {"number": "424242", "email": "guest@example.com"})
         assert wrong.status_code == unknown.status_code == 404
 
         def answer(response):  # the page without its per-response CSRF token and echoed input
-            text = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+            text = re.sub(
+                r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode()
+            )
             return re.sub(r'value="[^"]*"', "", text)
 
         assert answer(wrong) == answer(unknown)
@@ -47,7 +51,10 @@ class TestGuestLookup:
 
     def test_lookups_are_rate_limited(self, client, shop_data, settings):
         settings.ORDER_LOOKUP_RATE_LIMIT = 3
-        statuses = [client.post(LOOKUP, {"number": "1", "email": "a@example.com"}).status_code for _ in range(5)]
+        statuses = [
+            client.post(LOOKUP, {"number": "1", "email": "a@example.com"}).status_code
+            for _ in range(5)
+        ]
         assert statuses == [404, 404, 404, 429, 429]
 
 
@@ -75,7 +82,13 @@ def checkout_to_preview_signed_in(client):
     client.get(reverse("checkout:index"))
     client.post(
         reverse("checkout:shipping-address"),
-        {"first_name": "Ada", "last_name": "L", "line1": "1 Main St", "country": "US", **ADDRESSES["US"]},
+        {
+            "first_name": "Ada",
+            "last_name": "L",
+            "line1": "1 Main St",
+            "country": "US",
+            **ADDRESSES["US"],
+        },
     )
     client.post(reverse("checkout:shipping-method"), {"method_code": "fast-tracked"})
 
@@ -105,7 +118,12 @@ def test_the_confirmation_email_has_everything_the_customer_needs(
 def test_staff_see_payment_state_attempts_and_disputes(client, product, fake_stripe):
     order, attempt = pending_order(client, product)
     fake_stripe.complete(attempt.stripe_session_id)
-    post_webhook(client, fake_stripe, "checkout.session.completed", fake_stripe.sessions[attempt.stripe_session_id])
+    post_webhook(
+        client,
+        fake_stripe,
+        "checkout.session.completed",
+        fake_stripe.sessions[attempt.stripe_session_id],
+    )
     intent = fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
     post_webhook(client, fake_stripe, "charge.dispute.created", fake_stripe.dispute(intent))
 

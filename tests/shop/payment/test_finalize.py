@@ -54,7 +54,9 @@ class TestSessionParameters:
         assert params["client_reference_id"] == order.number
         assert params["metadata"]["order_number"] == order.number
         assert params["payment_intent_data"]["metadata"]["order_number"] == order.number
-        assert params["success_url"].endswith("/checkout/payment/return/?session_id={CHECKOUT_SESSION_ID}")
+        assert params["success_url"].endswith(
+            "/checkout/payment/return/?session_id={CHECKOUT_SESSION_ID}"
+        )
         assert params["cancel_url"].endswith(f"/checkout/payment/{order.number}/cancelled/")
         assert int(params["expires_at"]) > 0
         assert (attempt.amount, attempt.currency) == (9800, "USD")
@@ -73,10 +75,12 @@ class TestSessionParameters:
     def test_the_fake_honours_idempotency_keys(self, client, product, fake_stripe):
         from shop.payment.gateway import PaymentProviderError, StripeGateway
 
-        order, attempt = pending_order(client, product)
+        _, attempt = pending_order(client, product)
         [(params, _)] = fake_stripe.session_requests()
         gateway = StripeGateway()
-        replay = gateway.create_checkout_session(params=params, idempotency_key=attempt.idempotency_key)
+        replay = gateway.create_checkout_session(
+            params=params, idempotency_key=attempt.idempotency_key
+        )
         assert replay.id == attempt.stripe_session_id
         with pytest.raises(PaymentProviderError, match="same parameters"):
             gateway.create_checkout_session(
@@ -87,18 +91,27 @@ class TestSessionParameters:
 
 @pytest.mark.django_db
 class TestFinaliser:
-    def test_return_before_webhook(self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks):
+    def test_return_before_webhook(
+        self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.get(reverse("payment:return"), {"session_id": attempt.stripe_session_id})
+            response = client.get(
+                reverse("payment:return"), {"session_id": attempt.stripe_session_id}
+            )
         assert response.status_code == 302
         assert response["Location"] == reverse("checkout:thank-you")
         thank_you = client.get(response["Location"])
         assert order.number in thank_you.content.decode()
 
         with django_capture_on_commit_callbacks(execute=True):
-            hook = post_webhook(client, fake_stripe, "checkout.session.completed", fake_stripe.sessions[attempt.stripe_session_id])
+            hook = post_webhook(
+                client,
+                fake_stripe,
+                "checkout.session.completed",
+                fake_stripe.sessions[attempt.stripe_session_id],
+            )
         assert hook.status_code == 200
         assert hook.json()["outcome"] == "already-done"
         assert_paid_once(order, mailoutbox)
@@ -106,36 +119,60 @@ class TestFinaliser:
         assert source.reference == fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
         assert source.amount_debited == order.total_incl_tax
 
-    def test_webhook_before_return(self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks):
+    def test_webhook_before_return(
+        self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         with django_capture_on_commit_callbacks(execute=True):
-            hook = post_webhook(client, fake_stripe, "checkout.session.completed", fake_stripe.sessions[attempt.stripe_session_id])
+            hook = post_webhook(
+                client,
+                fake_stripe,
+                "checkout.session.completed",
+                fake_stripe.sessions[attempt.stripe_session_id],
+            )
         assert hook.json()["outcome"] == "paid"
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.get(reverse("payment:return"), {"session_id": attempt.stripe_session_id})
+            response = client.get(
+                reverse("payment:return"), {"session_id": attempt.stripe_session_id}
+            )
         assert response["Location"] == reverse("checkout:thank-you")
         assert_paid_once(order, mailoutbox)
 
-    def test_one_event_delivered_five_times_pays_once(self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks):
+    def test_one_event_delivered_five_times_pays_once(
+        self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         session = fake_stripe.sessions[attempt.stripe_session_id]
         outcomes = []
         for _ in range(5):
             with django_capture_on_commit_callbacks(execute=True):
-                response = post_webhook(client, fake_stripe, "checkout.session.completed", session, event_id="evt_same")
+                response = post_webhook(
+                    client, fake_stripe, "checkout.session.completed", session, event_id="evt_same"
+                )
             assert response.status_code == 200
             outcomes.append(response.json()["outcome"])
         assert outcomes == ["paid"] + ["duplicate"] * 4
         assert StripeWebhookEvent.objects.filter(event_id="evt_same").count() == 1
         assert_paid_once(order, mailoutbox)
 
-    def test_the_query_string_and_event_body_are_not_trusted(self, client, product, fake_stripe, mailoutbox):
+    def test_the_query_string_and_event_body_are_not_trusted(
+        self, client, product, fake_stripe, mailoutbox
+    ):
         order, attempt = pending_order(client, product)
         # Not paid at Stripe: a forged "completed" event and a forged return change nothing.
-        forged = {**fake_stripe.sessions[attempt.stripe_session_id], "payment_status": "paid", "status": "complete"}
-        assert post_webhook(client, fake_stripe, "checkout.session.completed", forged).json()["outcome"] == "not-paid"
+        forged = {
+            **fake_stripe.sessions[attempt.stripe_session_id],
+            "payment_status": "paid",
+            "status": "complete",
+        }
+        assert (
+            post_webhook(client, fake_stripe, "checkout.session.completed", forged).json()[
+                "outcome"
+            ]
+            == "not-paid"
+        )
         response = client.get(reverse("payment:return"), {"session_id": attempt.stripe_session_id})
         assert response.status_code == 200
         assert "confirming your payment" in response.content.decode()
@@ -143,7 +180,9 @@ class TestFinaliser:
         assert order.status == "Pending payment"
         assert not Source.objects.exists()
 
-    def test_a_session_paid_with_another_amount_is_flagged_not_paid(self, client, product, fake_stripe):
+    def test_a_session_paid_with_another_amount_is_flagged_not_paid(
+        self, client, product, fake_stripe
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         fake_stripe.sessions[attempt.stripe_session_id]["amount_total"] = 100
@@ -153,19 +192,27 @@ class TestFinaliser:
         assert order.status == "Pending payment"
         assert PaymentIssue.objects.get(order=order).kind == "amount-mismatch"
 
-    def test_return_with_an_unknown_or_missing_session_is_a_4xx(self, client, fake_stripe, shop_data):
+    def test_return_with_an_unknown_or_missing_session_is_a_4xx(
+        self, client, fake_stripe, shop_data
+    ):
         assert client.get(reverse("payment:return")).status_code == 400
-        assert client.get(reverse("payment:return"), {"session_id": "cs_test_nope"}).status_code == 404
+        assert (
+            client.get(reverse("payment:return"), {"session_id": "cs_test_nope"}).status_code == 404
+        )
 
     def test_another_browser_cannot_see_the_order_on_return(self, client, product, fake_stripe):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         stranger = Client()
-        response = stranger.get(reverse("payment:return"), {"session_id": attempt.stripe_session_id})
+        response = stranger.get(
+            reverse("payment:return"), {"session_id": attempt.stripe_session_id}
+        )
         assert response.status_code == 404
         assert stranger.get(reverse("payment:order", args=[order.number])).status_code == 404
 
-    def test_reconcile_finalises_a_paid_but_pending_order_once(self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks):
+    def test_reconcile_finalises_a_paid_but_pending_order_once(
+        self, client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)  # the browser closed, the webhook was lost
         for _ in range(2):
@@ -173,7 +220,9 @@ class TestFinaliser:
                 call_command("reconcile_payments")
         assert_paid_once(order, mailoutbox)
 
-    def test_reconcile_cancels_expired_sessions_and_releases_stock(self, client, product, fake_stripe):
+    def test_reconcile_cancels_expired_sessions_and_releases_stock(
+        self, client, product, fake_stripe
+    ):
         order, attempt = pending_order(client, product, quantity=3)
         fake_stripe.expire(attempt.stripe_session_id)
         call_command("reconcile_payments")
@@ -181,20 +230,30 @@ class TestFinaliser:
         assert order.status == "Cancelled"
         assert product.stockrecords.get().num_allocated == 0
 
-    def test_payment_for_a_cancelled_order_is_refunded_and_flagged(self, client, product, fake_stripe, django_capture_on_commit_callbacks, mailoutbox):
+    def test_payment_for_a_cancelled_order_is_refunded_and_flagged(
+        self, client, product, fake_stripe, django_capture_on_commit_callbacks, mailoutbox
+    ):
         order, attempt = pending_order(client, product)
         fake_stripe.complete(attempt.stripe_session_id)
         from shop.order.services import cancel_pending_order
 
         cancel_pending_order(order=order, reason="test: cancelled by staff")
         with django_capture_on_commit_callbacks(execute=True):
-            response = post_webhook(client, fake_stripe, "checkout.session.completed", fake_stripe.sessions[attempt.stripe_session_id])
+            response = post_webhook(
+                client,
+                fake_stripe,
+                "checkout.session.completed",
+                fake_stripe.sessions[attempt.stripe_session_id],
+            )
         assert response.json()["outcome"] == "refunded-order-not-payable"
         order.refresh_from_db()
         assert order.status == "Cancelled"
         assert PaymentIssue.objects.get(order=order).kind == "paid-after-cancellation"
         [refund] = fake_stripe.refunds.values()
-        assert refund["payment_intent"] == fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
+        assert (
+            refund["payment_intent"]
+            == fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
+        )
         assert refund["amount"] == attempt.amount
         assert StripeRefund.objects.get(order=order).status == "succeeded"
         assert mailoutbox == []
@@ -212,13 +271,22 @@ def test_return_and_webhook_at_the_same_moment_pay_once(client, product, fake_st
         try:
             barrier.wait()
             if kind == "return":
-                statuses.append(client.get(reverse("payment:return"), {"session_id": session["id"]}).status_code)
+                statuses.append(
+                    client.get(reverse("payment:return"), {"session_id": session["id"]}).status_code
+                )
             else:
-                statuses.append(post_webhook(Client(), fake_stripe, "checkout.session.completed", session).status_code)
+                statuses.append(
+                    post_webhook(
+                        Client(), fake_stripe, "checkout.session.completed", session
+                    ).status_code
+                )
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=deliver, args=(kind,)) for kind in ("return", "hook", "hook", "hook")]
+    threads = [
+        threading.Thread(target=deliver, args=(kind,))
+        for kind in ("return", "hook", "hook", "hook")
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

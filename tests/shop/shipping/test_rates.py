@@ -8,10 +8,10 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import ProductAttributeFactory
 
+from shop.shipping.demo import ensure_shipping_zones
 from shop.shipping.methods import charge_for_weight
 from shop.shipping.models import ShippingZone, ZoneService
 from shop.shipping.repository import Repository
-from shop.shipping.demo import ensure_shipping_zones
 from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, make_product
 
 Country = get_model("address", "Country")
@@ -29,7 +29,12 @@ def methods_for(client, country: str) -> dict:
 
 @pytest.mark.parametrize(
     ("country", "standard", "fast"),
-    [("US", "5.95", "14.95"), ("CA", "9.95", "24.95"), ("DE", "12.95", "29.95"), ("JP", "14.95", "34.95")],
+    [
+        ("US", "5.95", "14.95"),
+        ("CA", "9.95", "24.95"),
+        ("DE", "12.95", "29.95"),
+        ("JP", "14.95", "34.95"),
+    ],
 )
 def test_each_zone_has_its_price_for_both_services(client, shop_data, country, standard, fast):
     methods, response = methods_for(client, country)
@@ -43,7 +48,9 @@ def test_each_zone_has_its_price_for_both_services(client, shop_data, country, s
 
 
 def test_every_country_is_shippable(shop_data):
-    unlisted = Country.objects.exclude(iso_3166_1_a2__in=["US", "CA", "MX"]).filter(is_shipping_country=True)
+    unlisted = Country.objects.exclude(iso_3166_1_a2__in=["US", "CA", "MX"]).filter(
+        is_shipping_country=True
+    )
     assert unlisted.count() > 150
     repository = Repository()
     for code in ["BR", "NZ", "ZA", "IN", "AQ"]:
