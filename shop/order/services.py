@@ -79,7 +79,7 @@ def cancel_pending_order(*, order: Order, reason: str) -> bool:
         if line.stockrecord_id and line.num_allocated:
             line.cancel_allocation(line.num_allocated)
     _release_discounts(order)
-    order.set_status(CANCELLED)
+    order.set_status_by_service(CANCELLED)
     OrderNote.objects.create(order=order, note_type=OrderNote.SYSTEM, message=reason)
     logger.info("Order #%s cancelled: %s", order.number, reason)
     return True

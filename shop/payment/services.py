@@ -266,7 +266,7 @@ def finalize_checkout_session(*, session_id: str) -> FinalizeResult:
         attempt.status = PaymentAttempt.Status.PAID
         attempt.paid_at = timezone.now()
         attempt.save()
-        order.set_status(PAID)
+        order.set_status_by_service(PAID)
         send_order_confirmation(order=order)
     logger.info("Order #%s paid (%s)", order.number, session.payment_intent)
     return FinalizeResult(Outcome.PAID, order)
@@ -304,7 +304,7 @@ def complete_free_order(*, order: Order) -> bool:
         order = Order.objects.select_for_update().get(pk=order.pk)
         if order.status != PENDING or order.total_incl_tax != Decimal("0.00"):
             return False
-        order.set_status(PAID)
+        order.set_status_by_service(PAID)
         send_order_confirmation(order=order)
     return True
 

@@ -137,3 +137,16 @@ def test_staff_see_payment_state_attempts_and_disputes(client, product, fake_str
     assert intent in body
     assert "Dispute opened" in body
     assert "version 1" in body
+
+
+def test_staff_cannot_mark_a_pending_order_paid_by_hand(client, product, fake_stripe):
+    order, _ = pending_order(client, product)
+    credentials = ensure_staff_account(password="a-long-demo-password-1")
+    staff = Client()
+    assert staff.login(username=credentials.email, password="a-long-demo-password-1")
+    url = reverse("dashboard:order-detail", args=[order.number])
+    form = staff.get(url).context["order_status_form"]
+    assert "Paid" not in [value for value, _ in form.fields["new_status"].choices]
+    staff.post(url, {"order_action": "change_order_status", "new_status": "Paid"})
+    order.refresh_from_db()
+    assert order.status == "Pending payment"
