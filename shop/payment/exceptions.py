@@ -11,3 +11,7 @@ class OrderNotPayable(PaymentError):
 
 class OrderNotFoundYet(PaymentError):
     """A Stripe object names an order or attempt this shop does not know (yet)."""
+
+
+class PaymentProcessing(OrderNotPayable):
+    """A delayed payment for the order is still processing; no other payment may start."""

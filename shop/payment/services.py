@@ -24,7 +24,7 @@ from oscar.core.loading import get_model
 from shop.order.emails import send_order_confirmation
 from shop.order.services import CANCELLED, PAID, PENDING, cancel_pending_order
 
-from .exceptions import OrderNotFoundYet, OrderNotPayable
+from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
 from .gateway import CheckoutSession, PaymentProviderError, get_gateway
 from .models import PaymentAttempt, PaymentIssue, StripeRefund, StripeWebhookEvent
 
@@ -104,6 +104,10 @@ def _expire_open_attempts(*, order: Order) -> None:
         if session.payment_status == "paid":
             finalize_checkout_session(session_id=session.id)
             raise OrderNotPayable(f"Order #{order.number} has been paid.")
+        if session.status == "complete":
+            # A delayed payment method (bank debit) is still processing: a second session
+            # could be paid too, so none is opened until that one succeeds or fails.
+            raise PaymentProcessing(f"Order #{order.number}: a payment is processing.")
         PaymentAttempt.objects.filter(pk=attempt.pk, status=PaymentAttempt.Status.OPEN).update(
             status=PaymentAttempt.Status.EXPIRED, updated=timezone.now()
         )
@@ -344,7 +348,8 @@ def end_checkout_session(*, session_id: str, reason: str) -> Outcome | None:
 def abandon_checkout(*, order: Order) -> bool:
     """The customer chose to go back to the basket: close the open sessions, cancel the order.
 
-    Returns False when the order turned out to be paid (the payment beat the customer's click).
+    Returns False when the order turned out to be paid (the payment beat the customer's click)
+    or a delayed payment is still processing.
     """
     try:
         _expire_open_attempts(order=order)

@@ -22,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
-from .exceptions import OrderNotFoundYet, OrderNotPayable
+from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
 from .gateway import PaymentProviderError, SessionNotFound
 from .models import DemoCheckoutSession
 from .selectors import attempts_of, payable_order
@@ -154,6 +154,13 @@ class OrderPaymentView(View):
         order = _owned_order(request, order_number)
         try:
             attempt = start_checkout(order=order, base_url=request.build_absolute_uri("/")[:-1])
+        except PaymentProcessing:
+            messages.info(
+                request,
+                "Your payment is still being processed by your bank. We email you as soon as it "
+                "is confirmed; please do not pay again.",
+            )
+            return redirect("payment:order", order_number=order.number)
         except OrderNotPayable:
             order.refresh_from_db()
             if order.status == "Paid":
@@ -194,6 +201,13 @@ class PaymentCancelledView(View):
         if not cancelled and order.status == "Paid":
             request.session["checkout_order_id"] = order.pk
             return redirect("checkout:thank-you")
+        if order.status == "Pending payment":
+            messages.info(
+                request,
+                "Your payment is still being processed by your bank, so this order cannot be "
+                "cancelled now. We email you as soon as it is confirmed.",
+            )
+            return redirect("payment:order", order_number=order.number)
         restored = request.session.get("restored_orders", [])
         if order.status == "Cancelled" and order.number not in restored:
             with transaction.atomic():

@@ -307,3 +307,16 @@ class TestAfterPayment:
         )
         recorded = StripeRefund.objects.get()
         assert (recorded.order, recorded.amount, recorded.status) == (order, 500, "succeeded")
+
+
+def test_no_second_session_while_a_delayed_payment_is_processing(client, product, fake_stripe):
+    order, attempt = pending_order(client, product)
+    fake_stripe.complete(attempt.stripe_session_id, paid=False)  # bank debit, processing
+    response = client.post(reverse("payment:order", args=[order.number]), follow=True)
+    assert "still being processed" in response.content.decode()
+    assert len(fake_stripe.session_requests()) == 1
+    response = client.post(reverse("payment:cancelled", args=[order.number]), follow=True)
+    assert "cannot be cancelled now" in response.content.decode()
+    order.refresh_from_db()
+    assert order.status == "Pending payment"
+    assert product.stockrecords.get().num_allocated == 1
