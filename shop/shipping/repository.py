@@ -4,6 +4,7 @@ from django.conf import settings
 from oscar.apps.shipping.repository import Repository as CoreRepository
 
 from .methods import ZoneServiceMethod
+from .models import ShippingService
 from .selectors import zone_for_country
 
 
@@ -16,8 +17,8 @@ class Repository(CoreRepository):
         zone = zone_for_country(country_code)
         if zone is None:
             return []
-        return [
-            ZoneServiceMethod(zone_service)
-            for zone_service in zone.services.all()
-            if zone_service.bands.all()
-        ]
+        services = sorted(
+            (zs for zs in zone.services.all() if zs.bands.all()),
+            key=lambda zs: zs.service != ShippingService.STANDARD,  # Standard first
+        )
+        return [ZoneServiceMethod(zone_service) for zone_service in services]
