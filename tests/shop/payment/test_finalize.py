@@ -293,3 +293,32 @@ def test_return_and_webhook_at_the_same_moment_pay_once(client, product, fake_st
         thread.join()
     assert sorted(statuses) == [200, 200, 200, 302]
     assert_paid_once(order, mailoutbox)
+
+
+@pytest.mark.django_db
+def test_a_session_whose_creation_answer_was_lost_is_still_found_and_reused(
+    client, product, fake_stripe, mailoutbox, django_capture_on_commit_callbacks
+):
+    order, attempt = pending_order(client, product)
+    session_id = attempt.stripe_session_id
+    # As if Stripe created the session but its answer never reached us.
+    PaymentAttempt.objects.filter(pk=attempt.pk).update(stripe_session_id=None, status="creating")
+
+    # "Pay now" retries with the same idempotency key and gets the same session back.
+    response = client.post(reverse("payment:order", args=[order.number]))
+    assert response.status_code == 303
+    attempt.refresh_from_db()
+    assert (attempt.stripe_session_id, attempt.status) == (session_id, "open")
+    assert len(fake_stripe.sessions) == 1
+
+    # And a webhook for a session we never stored is matched through its metadata.
+    PaymentAttempt.objects.filter(pk=attempt.pk).update(stripe_session_id=None, status="creating")
+    fake_stripe.complete(session_id)
+    with django_capture_on_commit_callbacks(execute=True):
+        hook = post_webhook(
+            client, fake_stripe, "checkout.session.completed", fake_stripe.sessions[session_id]
+        )
+    assert hook.json()["outcome"] == "paid"
+    attempt.refresh_from_db()
+    assert attempt.stripe_session_id == session_id
+    assert_paid_once(order, mailoutbox)
