@@ -157,7 +157,8 @@ class DemoGateway:
             status = "expired"
         return CheckoutSession(
             id=session.session_id,
-            url=settings.SITE_URL + reverse("payment:demo", args=[session.session_id]),
+            # Relative: the demo page lives on whatever host served the checkout.
+            url=reverse("payment:demo", args=[session.session_id]),
             status=status,
             payment_status=session.payment_status,
             amount_total=session.amount_total,

@@ -1,6 +1,7 @@
 """The whole purchase in a real browser against the fake Stripe: product → basket → address →
 shipping → preview → Stripe's (fake) page → back → thank-you with the order number, and the
-confirmation email in the outbox."""
+confirmation email in the outbox. And the same with the demo payment page when there are no keys.
+"""
 
 import re
 
@@ -14,11 +15,8 @@ Order = get_model("order", "Order")
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_a_guest_buys_the_ql_claw_end_to_end(
-    page, page_problems, live_server, shop_data, fake_stripe, mailoutbox
-):
-    product = make_product(price="49.00", stock=3)
-
+def to_preview(page, product) -> None:
+    """Product page → basket → guest email → address in France → Fast tracked → preview."""
     page.goto(product.get_absolute_url())
     page.locator("#add_to_basket_form button[type=submit]").click()
     page.goto("/basket/")
@@ -43,6 +41,13 @@ def test_a_guest_buys_the_ql_claw_end_to_end(
     assert page.locator("h1").inner_text() == "Review your order"
     assert page.get_by_text("30-day money-back guarantee").first.is_visible()
     assert page.get_by_text("$78.95").is_visible()  # 49.00 + 29.95
+
+
+def test_a_guest_buys_the_ql_claw_end_to_end(
+    page, page_problems, live_server, shop_data, fake_stripe, mailoutbox
+):
+    product = make_product(price="49.00", stock=3)
+    to_preview(page, product)
     page.get_by_role("button", name="Place order and pay").click()
 
     # Stripe's hosted page (the fake one).
@@ -62,3 +67,24 @@ def test_a_guest_buys_the_ql_claw_end_to_end(
         p for p in page_problems.console_errors + page_problems.http_errors if "/checkout/" in p
     ]
     assert not ours, ours
+
+
+def test_without_stripe_keys_the_demo_payment_page_completes_the_order(
+    page, live_server, shop_data, settings, mailoutbox
+):
+    settings.STRIPE_SECRET_KEY = ""
+    settings.STRIPE_DEMO_MODE = True
+    product = make_product(price="49.00", stock=3)
+    to_preview(page, product)
+    assert page.get_by_text("Demo shop: payments are simulated").first.is_visible()
+    page.get_by_role("button", name="Place order and pay").click()
+
+    page.wait_for_url(re.compile(r"/checkout/demo-payment/"))
+    assert page.get_by_text("This is a demo payment page").is_visible()
+    page.get_by_role("button", name="Pay 78.95 USD (demo)").click()
+
+    page.wait_for_url(re.compile(r"/checkout/thank-you/$"))
+    order = Order.objects.get()
+    assert order.status == "Paid"
+    assert page.locator(".order-number").inner_text() == order.number
+    assert len(mailoutbox) == 1
