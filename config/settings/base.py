@@ -274,6 +274,7 @@ ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
 
 # Checkout, shipping and payment (Stripe Checkout, order first; see docs/checkout.md).
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Stripe accepts 30 minutes to 24 hours; the order (and its stock) is held that long.
 STRIPE_CHECKOUT_EXPIRY_SECONDS = env.int("STRIPE_CHECKOUT_EXPIRY_SECONDS", default=60 * 60)
 STRIPE_WEBHOOK_TOLERANCE = 300  # seconds; older signatures are refused as replays
 SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(

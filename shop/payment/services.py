@@ -9,7 +9,6 @@ Lock order, everywhere: payment attempt, then order, then stock records.
 """
 
 import logging
-import time
 from dataclasses import dataclass
 from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -61,6 +60,10 @@ ZERO_DECIMAL_CURRENCIES = frozenset(
 )
 
 
+# A reused attempt's session must still have Stripe's minimum lifetime (30 min) plus slack.
+REUSE_MARGIN_SECONDS = 35 * 60
+
+
 def to_minor_units(amount: Decimal, currency: str) -> int:
     """Decimal amount → integer minor units, rounding half up (never through float)."""
     exponent = Decimal("1") if currency.upper() in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
@@ -92,7 +95,8 @@ def _checkout_params(*, order: Order, attempt: PaymentAttempt, base_url: str) ->
         "payment_intent_data": {"metadata": metadata},
         "success_url": base_url + reverse("payment:return") + "?session_id={CHECKOUT_SESSION_ID}",
         "cancel_url": base_url + reverse("payment:cancelled", args=[order.number]),
-        "expires_at": int(time.time()) + settings.STRIPE_CHECKOUT_EXPIRY_SECONDS,
+        # Fixed per attempt, so a retry sends the same parameters under the same idempotency key.
+        "expires_at": int(attempt.created.timestamp()) + settings.STRIPE_CHECKOUT_EXPIRY_SECONDS,
     }
 
 
@@ -119,13 +123,19 @@ def _reserve_attempt(*, order: Order) -> PaymentAttempt:
         if order.status != PENDING:
             raise OrderNotPayable(f"Order #{order.number} is {order.status.lower()}.")
         latest = order.payment_attempts.order_by("-number").first()
-        if latest and latest.status in (
-            PaymentAttempt.Status.CREATING,
-            PaymentAttempt.Status.OPEN,
-        ):
-            # CREATING: the last call to Stripe got no answer; the same idempotency key returns
-            # the session it may have created. OPEN: a concurrent request just opened one.
-            return latest
+        if latest and latest.status == PaymentAttempt.Status.CREATING:
+            # The last call to Stripe got no answer. Retrying with the same idempotency key
+            # returns the session it may have created, as long as that session would still have
+            # the 30 minutes Stripe requires; an older one is given up (nobody saw its URL).
+            reuse_until = latest.created + timedelta(
+                seconds=settings.STRIPE_CHECKOUT_EXPIRY_SECONDS - REUSE_MARGIN_SECONDS
+            )
+            if timezone.now() < reuse_until:
+                return latest
+            latest.status = PaymentAttempt.Status.FAILED
+            latest.save(update_fields=["status", "updated"])
+        elif latest and latest.status == PaymentAttempt.Status.OPEN:
+            return latest  # a concurrent request just opened one
         return PaymentAttempt.objects.create(
             order=order,
             number=(latest.number + 1) if latest else 1,

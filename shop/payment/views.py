@@ -25,7 +25,7 @@ from oscar.core.loading import get_model
 from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
 from .gateway import PaymentProviderError, SessionNotFound
 from .models import DemoCheckoutSession
-from .selectors import attempts_of, payable_order
+from .selectors import payable_order
 from .services import (
     Outcome,
     abandon_checkout,
@@ -61,14 +61,11 @@ def _owned_order(request: HttpRequest, number: str) -> Order:
     raise Http404("No such order")
 
 
-def _restore_basket(request: HttpRequest, order: Order) -> int:
-    """Put the order's lines back in the customer's basket; return how many items were added."""
-    added = 0
+def _restore_basket(request: HttpRequest, order: Order) -> None:
+    """Put the order's lines (still on sale) back in the customer's basket."""
     for line in order.lines.select_related("product"):
         if line.product is not None and line.product.is_public:
             request.basket.add_product(line.product, line.quantity)
-            added += line.quantity
-    return added
 
 
 # ----------------------------------------------------------------------------------------------
@@ -144,11 +141,7 @@ class OrderPaymentView(View):
 
     def get(self, request: HttpRequest, order_number: str) -> HttpResponse:
         order = _owned_order(request, order_number)
-        return render(
-            request,
-            "payment/order_payment.html",
-            {"order": order, "attempts": attempts_of(order)},
-        )
+        return render(request, "payment/order_payment.html", {"order": order})
 
     def post(self, request: HttpRequest, order_number: str) -> HttpResponse:
         order = _owned_order(request, order_number)

@@ -2,6 +2,8 @@
 a paid Checkout Session gives exactly one payment record and one email."""
 
 import threading
+import time
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -304,7 +306,9 @@ def test_a_session_whose_creation_answer_was_lost_is_still_found_and_reused(
     # As if Stripe created the session but its answer never reached us.
     PaymentAttempt.objects.filter(pk=attempt.pk).update(stripe_session_id=None, status="creating")
 
-    # "Pay now" retries with the same idempotency key and gets the same session back.
+    # "Pay now" retries with the same idempotency key and gets the same session back (a second
+    # later: the parameters must not depend on the time of the retry).
+    time.sleep(1.1)
     response = client.post(reverse("payment:order", args=[order.number]))
     assert response.status_code == 303
     attempt.refresh_from_db()
@@ -322,3 +326,15 @@ def test_a_session_whose_creation_answer_was_lost_is_still_found_and_reused(
     attempt.refresh_from_db()
     assert attempt.stripe_session_id == session_id
     assert_paid_once(order, mailoutbox)
+
+
+@pytest.mark.django_db
+def test_an_unanswered_attempt_too_old_to_reuse_is_replaced(client, product, fake_stripe):
+    order, attempt = pending_order(client, product)
+    PaymentAttempt.objects.filter(pk=attempt.pk).update(
+        stripe_session_id=None, status="creating", created=attempt.created - timedelta(hours=1)
+    )
+    response = client.post(reverse("payment:order", args=[order.number]))
+    assert response.status_code == 303
+    attempts = list(PaymentAttempt.objects.filter(order=order).order_by("number"))
+    assert [(a.number, a.status) for a in attempts] == [(1, "failed"), (2, "open")]
