@@ -107,6 +107,8 @@ class FakeStripe:
             self.idempotency: dict[str, tuple[str, int, dict]] = {}
             self.requests: list[tuple[str, str, dict, dict]] = []
             self.failures: list[int] = []
+            # Called with the parameters of each new Checkout Session, in the server's thread.
+            self.session_observers: list = []
 
     # -- helpers for tests (Stripe's side of the world) ----------------------------------------
 
@@ -268,6 +270,8 @@ class FakeStripe:
                     f"Missing required param: {required}.",
                     "parameter_missing",
                 )
+        for observer in self.session_observers:
+            observer(params)
         amount = 0
         currency = None
         for item in params["line_items"]:

@@ -82,3 +82,26 @@ def test_stripe_outage_keeps_the_order_and_offers_to_pay_again(
     assert PaymentAttempt.objects.get(order=order).status == "open"
     keys = [headers["idempotency-key"] for _, headers in fake_stripe.session_requests()]
     assert keys == [f"cs:{order.number}:1", f"cs:{order.number}:1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_order_is_committed_before_stripe_is_called(client, product, fake_stripe):
+    seen = []
+
+    def order_visible_to_another_connection(params):
+        from django.db import connection
+
+        try:
+            seen.append(
+                Order.objects.filter(
+                    number=params["client_reference_id"], status="Pending payment"
+                ).exists()
+            )
+        finally:
+            connection.close()
+
+    fake_stripe.session_observers.append(order_visible_to_another_connection)
+    fill_basket(client, product)
+    checkout_to_preview(client)
+    assert place_order(client).status_code == 303
+    assert seen == [True]
