@@ -276,10 +276,15 @@ def test_return_and_webhook_at_the_same_moment_pay_once(client, product, fake_st
                 statuses.append(
                     client.get(reverse("payment:return"), {"session_id": session["id"]}).status_code
                 )
-            else:
+            else:  # two deliveries of one event, and another event for the same session
+                event_id = "evt_twice" if kind == "same-event" else None
                 statuses.append(
                     post_webhook(
-                        Client(), fake_stripe, "checkout.session.completed", session
+                        Client(),
+                        fake_stripe,
+                        "checkout.session.completed",
+                        session,
+                        event_id=event_id,
                     ).status_code
                 )
         finally:
@@ -287,13 +292,14 @@ def test_return_and_webhook_at_the_same_moment_pay_once(client, product, fake_st
 
     threads = [
         threading.Thread(target=deliver, args=(kind,))
-        for kind in ("return", "hook", "hook", "hook")
+        for kind in ("return", "same-event", "same-event", "other-event")
     ]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
     assert sorted(statuses) == [200, 200, 200, 302]
+    assert StripeWebhookEvent.objects.filter(event_id="evt_twice").count() == 1
     assert_paid_once(order, mailoutbox)
 
 
