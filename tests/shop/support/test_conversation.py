@@ -66,7 +66,9 @@ def test_tampered_link_is_404(client):
     # Swap one character of the payload: the signature no longer matches.
     tampered = ("A" if token[1] != "A" else "B").join([token[:1], token[2:]])
     assert tampered != token
-    assert client.get(reverse("support:conversation", kwargs={"token": tampered})).status_code == 404
+    assert (
+        client.get(reverse("support:conversation", kwargs={"token": tampered})).status_code == 404
+    )
     # A token signed for another purpose (salt) does not open a request either.
     from django.core import signing
 
