@@ -239,7 +239,9 @@ def test_my_support_requests_lists_only_my_own(client, customer):
     html = response.content.decode()
     assert response.status_code == 200
     assert mine.reference in html and theirs.reference not in html
-    assert "My support requests" in html  # the account tab
+    # The account menu has the tab, on every account page.
+    profile = client.get(reverse("customer:profile-view")).content.decode()
+    assert f'href="{reverse("support:my-requests")}"' in profile
 
     detail = client.get(reverse("support:my-request", kwargs={"reference": mine.reference}))
     assert detail.status_code == 200 and "We are on it" in detail.content.decode()
@@ -258,3 +260,25 @@ def test_account_pages_need_a_signed_in_customer(client):
     assert client.get(reverse("support:my-requests")).status_code == 302
     url = reverse("support:my-request", kwargs={"reference": support_request.reference})
     assert client.get(url).status_code == 302
+
+
+def test_conversation_query_count_does_not_grow_with_the_thread(client, agent):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from shop.support.attachments import check_attachment
+
+    def queries_for(replies: int) -> int:
+        support_request = open_request(email=f"thread{replies}@example.com")
+        for _ in range(replies):
+            services.add_customer_reply(
+                support_request=support_request,
+                body="More detail.",
+                attachments=[check_attachment(upload("p.png", png_bytes(), "image/png"))],
+            )
+            services.reply_as_staff(support_request=support_request, by=agent, body="Answer.")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(private_link_path(support_request)).status_code == 200
+        return len(captured)
+
+    assert queries_for(1) == queries_for(6)
