@@ -22,9 +22,6 @@ class SupportRequestQuerySet(models.QuerySet):
             | Q(first_response_at__gt=F("first_response_due_at"))
         )
 
-    def awaiting_staff(self) -> "SupportRequestQuerySet":
-        return self.filter(status__in=[SupportRequest.Status.NEW, SupportRequest.Status.OPEN])
-
 
 class SupportRequest(models.Model):
     class Status(models.TextChoices):
@@ -137,10 +134,6 @@ class SupportMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request.reference}: {self.get_kind_display()}"
-
-    @property
-    def is_visible_to_customer(self) -> bool:
-        return self.kind != self.Kind.NOTE
 
 
 def attachment_path(instance: "SupportAttachment", filename: str) -> str:

@@ -117,11 +117,22 @@ def test_breaching_requests_are_highlighted_with_the_metrics(agent_client, setti
         now=now - timedelta(hours=6),
     )
     open_request()
+    answered = services.open_support_request(
+        name="Quick",
+        email="q@example.com",
+        topic="other",
+        message="hi",
+        now=now - timedelta(hours=8),
+    )
+    answered.first_response_at = answered.created_at + timedelta(hours=2, minutes=5)
+    answered.save()
     html = agent_client.get(QUEUE).content.decode()
+    week = html[html.index('data-window="7"') : html.index('data-window="30"')]
+    assert '<td class="median">2 h 05 min</td>' in week
     row = html[html.index(late.reference) - 400 : html.index(late.reference)]
     assert "table-danger breaching" in row
     assert html.count("table-danger breaching") == 1
-    assert "target 4:00:00" in html
+    assert "target 4 h 00 min" in html
     assert 'id="waiting-past-target">1<' in html
 
 

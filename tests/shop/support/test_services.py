@@ -225,3 +225,18 @@ def test_first_response_metrics_over_7_and_30_days(settings):
     assert (month.answered, month.median, month.breached) == (4, timedelta(hours=4.5), 3)
     assert metrics.waiting_past_target == 1
     assert SupportRequest.objects.breaching(now=now).count() == 3
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (None, "—"),
+        (timedelta(minutes=45, seconds=59), "45 min"),
+        (timedelta(hours=3, minutes=5), "3 h 05 min"),
+        (timedelta(days=2, hours=4, minutes=30), "2 d 4 h"),
+    ],
+)
+def test_response_times_are_shown_for_people(value, shown):
+    from shop.support.templatetags.support_tags import duration
+
+    assert duration(value) == shown
