@@ -55,6 +55,9 @@ def test_staff_without_the_support_role_is_refused_and_has_no_menu(client):
         client.post(action_url(support_request), {"action": "note", "body": "x"}).status_code == 403
     )
     assert not support_request.messages.filter(kind="note").exists()
+    dashboard = client.get("/dashboard/")
+    assert dashboard.status_code in (200, 403)
+    assert QUEUE not in dashboard.content.decode()
 
 
 def test_customers_and_visitors_cannot_open_the_queue(client, customer):
