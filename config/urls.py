@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("shop.storefront.urls")),
     path("articles/", include("articles.urls")),
+    path("contact/", include("shop.support.urls")),
+    path("dashboard/support/", include(apps.get_app_config("support_dashboard").urls[:2])),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     # The project's own apps.
     "shop.storefront",
     "articles",
+    "shop.support.apps.SupportConfig",
+    "shop.support.dashboard.apps.SupportDashboardConfig",
 ]
 
 MIDDLEWARE = [
@@ -269,3 +271,35 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
+
+# Support contact workflow (shop/support, docs/support.md): private attachments, spam defences,
+# the first-response promise, auto-close and the dashboard menu.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+SUPPORT_FIRST_RESPONSE_TARGET_HOURS = env.int("SUPPORT_FIRST_RESPONSE_TARGET_HOURS", default=4)
+SUPPORT_AUTO_CLOSE_DAYS = env.int("SUPPORT_AUTO_CLOSE_DAYS", default=7)
+SUPPORT_STAFF_EMAILS = env.list("SUPPORT_STAFF_EMAILS", default=["support@qlclaw.example"])
+SUPPORT_MIN_FILL_SECONDS = env.int("SUPPORT_MIN_FILL_SECONDS", default=3)
+SUPPORT_RATE_LIMIT_PER_IP = env.str("SUPPORT_RATE_LIMIT_PER_IP", default="10/h")
+SUPPORT_RATE_LIMIT_PER_EMAIL = env.str("SUPPORT_RATE_LIMIT_PER_EMAIL", default="5/h")
+SUPPORT_MESSAGE_MAX_LENGTH = 5000
+SUPPORT_ATTACHMENT_MAX_COUNT = 3
+SUPPORT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+SUPPORT_ATTACHMENT_MAX_PIXELS = 40_000_000
+CELERY_BEAT_SCHEDULE = {
+    **vars().get("CELERY_BEAT_SCHEDULE", {}),
+    "support-close-resolved-requests": {
+        "task": "shop.support.tasks.close_resolved_requests",
+        "schedule": 3600.0,
+    },
+}
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": "Support",
+        "icon": "fas fa-life-ring",
+        "children": [
+            {"label": "Requests", "url_name": "support_dashboard:request-list"},
+            {"label": "Canned replies", "url_name": "support_dashboard:canned-reply-list"},
+        ],
+    },
+]

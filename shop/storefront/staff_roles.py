@@ -20,7 +20,7 @@ ROLE_APPS: dict[str, tuple[str, ...]] = {
         "customer",
         "communication",
     ),
-    "Support agent": ("order", "customer", "communication"),
+    "Support agent": ("order", "customer", "communication", "support"),
 }
 
 

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from shop.storefront import demo
+from shop.support.demo import ensure_canned_replies
 
 
 class Command(BaseCommand):
@@ -19,6 +20,7 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            ensure_canned_replies()
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:
