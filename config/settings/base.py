@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "articles",
     "shop.support.apps.SupportConfig",
     "shop.support.dashboard.apps.SupportDashboardConfig",
+    "articles.dashboard.apps.LibraryDashboardConfig",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -300,6 +302,29 @@ OSCAR_DASHBOARD_NAVIGATION = [
         "children": [
             {"label": "Requests", "url_name": "support_dashboard:request-list"},
             {"label": "Canned replies", "url_name": "support_dashboard:canned-reply-list"},
+        ],
+    },
+]
+
+# The trigger-point library (articles app): images, comments and its back-office menu.
+LIBRARY_ARTICLES_PER_PAGE = 12
+LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
+LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
+LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": "Library",
+        "icon": "fas fa-book-medical",
+        "children": [
+            {"label": "Articles", "url_name": "library_dashboard:library-article-list"},
+            {"label": "Muscles", "url_name": "library_dashboard:library-muscle-list"},
+            {"label": "Body regions", "url_name": "library_dashboard:library-region-list"},
+            {"label": "References", "url_name": "library_dashboard:library-reference-list"},
+            {"label": "Figures", "url_name": "library_dashboard:library-figure-list"},
+            {"label": "Series and tags", "url_name": "library_dashboard:library-series-list"},
+            {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
         ],
     },
 ]

@@ -5,6 +5,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from articles.demo import load_library_demo
 from shop.storefront import demo
 from shop.support.demo import ensure_canned_replies
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
             )
             demo.ensure_policy_pages(site)
             ensure_canned_replies()
+            load_library_demo()
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:
