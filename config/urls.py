@@ -4,14 +4,35 @@ from django.apps import apps
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
+from articles.sitemaps import ArticleSitemap, MuscleSitemap
+from articles.urls import muscle_urlpatterns
+from shop.storefront.sitemaps import PolicyPageSitemap, ProductSitemap, StaticPageSitemap
 from shop.storefront.views import healthz
+
+SITEMAPS = {
+    "pages": StaticPageSitemap,
+    "policies": PolicyPageSitemap,
+    "articles": ArticleSitemap,
+    "muscles": MuscleSitemap,
+    "products": ProductSitemap,
+}
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("shop.storefront.urls")),
     path("articles/", include("articles.urls")),
+    path("muscles/", include(muscle_urlpatterns)),
+    path("dashboard/library/", include(apps.get_app_config("library_dashboard").urls[:2])),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     # The project's own apps.
     "shop.storefront",
     "articles",
+    "articles.dashboard.apps.LibraryDashboardConfig",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -269,3 +271,25 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
+
+# The trigger-point library (articles app): images, comments and its back-office menu.
+LIBRARY_ARTICLES_PER_PAGE = 12
+LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
+LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
+LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": "Library",
+        "icon": "fas fa-book-medical",
+        "children": [
+            {"label": "Articles", "url_name": "library_dashboard:library-article-list"},
+            {"label": "Muscles", "url_name": "library_dashboard:library-muscle-list"},
+            {"label": "Body regions", "url_name": "library_dashboard:library-region-list"},
+            {"label": "References", "url_name": "library_dashboard:library-reference-list"},
+            {"label": "Figures", "url_name": "library_dashboard:library-figure-list"},
+            {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
+        ],
+    },
+]
