@@ -216,7 +216,7 @@ def _draw_view(
 
 
 def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> bytes:
-    """The map as a 1200×630 PNG for Open Graph: both views, the muscle's name and a legend."""
+    """The map as a 1200x630 PNG for Open Graph: both views, the muscle's name and a legend."""
     factor = _SUPERSAMPLE
     size = (OG_SIZE[0] * factor, OG_SIZE[1] * factor)
     image = Image.new("RGB", size, _COLOURS["background"])
@@ -231,7 +231,9 @@ def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> byte
     top = 70 * factor
     draw.text((left, top), "Referred pain", font=_font(30 * factor), fill=_COLOURS["muted"])
     draw.text(
-        (left, top + 44 * factor), pain_map.muscle_name, font=_font(54 * factor),
+        (left, top + 44 * factor),
+        pain_map.muscle_name,
+        font=_font(54 * factor),
         fill=_COLOURS["ink"],
     )
     legend_top = top + 150 * factor
@@ -247,17 +249,27 @@ def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> byte
             draw.rectangle(box, fill=_COLOURS["primary"])
         else:
             draw.rectangle(box, fill=_COLOURS["spillover_fill"])
-            box_mask = _region_mask(size, [[(box[0], box[1]), (box[2], box[1]),
-                                             (box[2], box[3]), (box[0], box[3])]])
+            box_mask = _region_mask(
+                size, [[(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]]
+            )
             image.paste(_COLOURS["spillover_hatch"], mask=ImageChops.multiply(box_mask, hatch))
             draw = ImageDraw.Draw(image)
-        draw.text((left + swatch + 16 * factor, y), label, font=_font(28 * factor),
-                  fill=_COLOURS["ink"])
+        draw.text(
+            (left + swatch + 16 * factor, y), label, font=_font(28 * factor), fill=_COLOURS["ink"]
+        )
         names = ", ".join(region.name.lower() for region in regions) or "none recorded"
-        draw.text((left + swatch + 16 * factor, y + 38 * factor), names,
-                  font=_font(22 * factor), fill=_COLOURS["muted"])
-    draw.text((left, OG_SIZE[1] * factor - 80 * factor), site_name, font=_font(30 * factor),
-              fill=_COLOURS["ink"])
+        draw.text(
+            (left + swatch + 16 * factor, y + 38 * factor),
+            names,
+            font=_font(22 * factor),
+            fill=_COLOURS["muted"],
+        )
+    draw.text(
+        (left, OG_SIZE[1] * factor - 80 * factor),
+        site_name,
+        font=_font(30 * factor),
+        fill=_COLOURS["ink"],
+    )
 
     output = io.BytesIO()
     image.resize(OG_SIZE, Image.Resampling.LANCZOS).save(output, format="PNG", optimize=True)

@@ -25,13 +25,13 @@ class TriggerPointMarker(models.Model):
         max_digits=5,
         decimal_places=1,
         validators=[MinValueValidator(0), MaxValueValidator(VIEW_WIDTH)],
-        help_text=f"From the left edge of the view (0–{VIEW_WIDTH}; the midline is at 100).",
+        help_text=f"From the left edge of the view (0 to {VIEW_WIDTH}; the midline is at 100).",
     )
     y = models.DecimalField(
         max_digits=5,
         decimal_places=1,
         validators=[MinValueValidator(0), MaxValueValidator(VIEW_HEIGHT)],
-        help_text=f"From the top of the head (0–{VIEW_HEIGHT}).",
+        help_text=f"From the top of the head (0 to {VIEW_HEIGHT}).",
     )
     label = models.CharField(max_length=80, blank=True, help_text="E.g. 'upper fibres'.")
 

@@ -1,6 +1,6 @@
 """The body outline every map is drawn on: a front and a back view of a standing figure.
 
-Both views share one coordinate system (``VIEW_WIDTH`` × ``VIEW_HEIGHT`` per view, the body's
+Both views share one coordinate system (``VIEW_WIDTH`` x ``VIEW_HEIGHT`` per view, the body's
 midline at ``x = 100``), which is the system the regions' SVG paths are written in. The figure is
 described by the points of its right half and mirrored, then smoothed into cubic Bézier curves,
 so that changing a point keeps both sides symmetrical.
@@ -87,10 +87,7 @@ def smooth_closed_path(points: Sequence[Point]) -> str:
         p3 = points[(index + 2) % count]
         c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
         c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        parts.append(
-            "C"
-            + " ".join(f"{_number(x)},{_number(y)}" for x, y in (c1, c2, p2))
-        )
+        parts.append("C" + " ".join(f"{_number(x)},{_number(y)}" for x, y in (c1, c2, p2)))
     return " ".join(parts) + " Z"
 
 

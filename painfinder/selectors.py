@@ -63,11 +63,7 @@ def map_for_muscle(muscle: Muscle) -> ReferredPainMap:
     return build_map(
         muscle_name=muscle.name,
         muscle_slug=muscle.slug,
-        zones=[
-            (region_shape(link.region), link.kind)
-            for link in links
-            if link.region.svg_path
-        ],
+        zones=[(region_shape(link.region), link.kind) for link in links if link.region.svg_path],
         marks=_marks(muscle),
     )
 
@@ -128,8 +124,8 @@ def rank_muscles(regions: Sequence[BodyRegion]) -> list[MuscleMatch]:
         matches.append(
             MuscleMatch(
                 muscle=muscle,
-                primary_regions=tuple(l.region for l in links if l.kind == PRIMARY),
-                spillover_regions=tuple(l.region for l in links if l.kind != PRIMARY),
+                primary_regions=tuple(link.region for link in links if link.kind == PRIMARY),
+                spillover_regions=tuple(link.region for link in links if link.kind != PRIMARY),
                 pain_map=map_for_muscle(muscle),
                 article=muscle.live_articles[0] if muscle.live_articles else None,
             )

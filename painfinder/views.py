@@ -21,9 +21,7 @@ MAP_IMAGE_CACHE_TIMEOUT = 60 * 60 * 24 * 7
 
 
 def _finder_url(regions) -> str:
-    return reverse(
-        "painfinder:regions", kwargs={"slugs": selectors.regions_path_segment(regions)}
-    )
+    return reverse("painfinder:regions", kwargs={"slugs": selectors.regions_path_segment(regions)})
 
 
 class BodyMapMixin:
@@ -104,7 +102,7 @@ class RegionResultsView(BodyMapMixin, TemplateView):
 
 @require_GET
 def muscle_map_image(request: HttpRequest, slug: str) -> HttpResponse:
-    """A muscle's referred-pain map as a 1200×630 PNG (its Open Graph image)."""
+    """A muscle's referred-pain map as a 1200x630 PNG (its Open Graph image)."""
     muscle = get_object_or_404(selectors.muscles_with_maps(), slug=slug)
     pain_map = selectors.map_for_muscle(muscle)
     key = f"painfinder:map-png:{pain_map.fingerprint()}"
