@@ -25,7 +25,9 @@ def test_index_draws_every_region_as_a_named_link_on_the_map_and_in_the_list(cli
         href = f'href="/pain-finder/{slug}/"'
         # One link on the map (an SVG <a> named for the region) and one in the plain list.
         assert html.count(href) == 2, slug
-        assert re.search(rf'<a class="body-map__region"\s+{href}\s+aria-label="{region.name}"', html)
+        assert re.search(
+            rf'<a class="body-map__region"\s+{href}\s+aria-label="{region.name}"', html
+        )
     assert html.count('class="body-map__view"') == 2  # the front and the back view
 
 
@@ -172,9 +174,10 @@ def test_finder_query_count_is_the_same_with_5_and_100_muscles(client, regions):
     many = _finder_queries(client, "/pain-finder/low-back+buttock/")
 
     assert few == many
-    assert client.get("/pain-finder/low-back+buttock/").content.decode().count(
-        'class="muscle-match"'
-    ) == 100
+    assert (
+        client.get("/pain-finder/low-back+buttock/").content.decode().count('class="muscle-match"')
+        == 100
+    )
 
 
 def test_map_image_is_a_png_sized_for_open_graph(client, library):
