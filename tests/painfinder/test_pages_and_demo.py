@@ -44,7 +44,7 @@ def test_demo_step_redraws_the_library_regions_and_marks_trigger_points(regions)
     buttock = BodyRegion.objects.get(slug="buttock")
     assert (buttock.view, buttock.svg_path) == ("back", REGION_DRAWINGS["buttock"].path)
     assert sorted(TriggerPointMarker.objects.values_list("muscle__slug", "view", "x", "y")) == rows
-    ((view, x, y, _),) = TRIGGER_POINTS["gluteus-medius"]
+    ((_, x, y, _),) = TRIGGER_POINTS["gluteus-medius"]
     assert {(float(m.x), float(m.y)) for m in medius.trigger_point_markers.all()} == {
         (x, y),
         (200 - x, y),
