@@ -87,6 +87,14 @@ def stripped_copy(upload, *, name: str) -> ContentFile:
     return ContentFile(out.getvalue(), name=f"{stem}.{ALLOWED_FORMATS[checked.format]}")
 
 
+def image_size(content: ContentFile) -> tuple[int, int]:
+    content.seek(0)
+    with Image.open(content) as image:
+        size = image.size
+    content.seek(0)
+    return size
+
+
 def make_webp_renditions(image_name: str) -> list[dict]:
     """Write WebP copies at the rendition widths not larger than the original; describe them."""
     renditions = []

@@ -143,7 +143,8 @@ class Figure(models.Model):
     """An image placed in articles as ``[[figure:key]]``, with responsive WebP renditions."""
 
     key = models.SlugField(max_length=80, unique=True, help_text="What articles use.")
-    image = models.ImageField(upload_to="library/figures/", width_field="width", height_field="height")
+    image = models.ImageField(upload_to="library/figures/")
+    # Set by services from the stored image, for width/height attributes (no layout shift).
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.CharField(max_length=300)

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .exceptions import CommentFlood, LibraryError
-from .images import make_webp_renditions, stripped_copy
+from .images import image_size, make_webp_renditions, stripped_copy
 from .models import Article, Citation, Comment, Figure, Reference
 from .rendering import RenderedArticle, render_markdown
 from .selectors import figure_images
@@ -75,6 +75,7 @@ def save_figure(*, figure: Figure, upload=None) -> Figure:
     """Store a figure (its upload checked and stripped of EXIF); renditions follow after commit."""
     if upload is not None:
         cleaned = stripped_copy(upload, name=upload.name)
+        figure.width, figure.height = image_size(cleaned)
         figure.image.save(cleaned.name, cleaned, save=False)
         figure.renditions = []
     figure.save()

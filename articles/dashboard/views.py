@@ -40,6 +40,11 @@ class FormPageMixin:
         messages.success(self.request, f"{self.noun.capitalize()} “{self.object}” saved.")
         return reverse(f"library_dashboard:{self.list_url_name}")
 
+    def form_invalid(self, form) -> HttpResponse:
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         obj = getattr(self, "object", None)
@@ -157,7 +162,9 @@ class MuscleFormMixin(FormPageMixin):
     def form_valid(self, form: MuscleForm) -> HttpResponse:
         formset = ReferredPainFormSet(self.request.POST, instance=form.instance)
         if not formset.is_valid():
-            return self.render_to_response(self.get_context_data(form=form, formset=formset))
+            response = self.render_to_response(self.get_context_data(form=form, formset=formset))
+            response.status_code = 400
+            return response
         self.object = form.save()
         formset.save()
         return HttpResponseRedirect(self.get_success_url())

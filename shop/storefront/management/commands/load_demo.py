@@ -5,6 +5,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from articles.demo import load_library_demo
 from painfinder.demo import ensure_pain_finder_demo
 from shop.storefront import demo
 
@@ -20,6 +21,7 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            load_library_demo()
             ensure_pain_finder_demo()  # after the library's step: it redraws its regions
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
