@@ -2,6 +2,7 @@
 
 import factory
 from django.utils import timezone
+from oscar.test.factories import ProductFactory
 
 from articles.models import Article, BodyRegion, Muscle, ReferredPain
 from painfinder.models import TriggerPointMarker
@@ -101,3 +102,50 @@ def make_muscle(regions: dict[str, BodyRegion], *, primary=(), spillover=(), **f
     for slug in spillover:
         ReferredPainFactory(muscle=muscle, region=regions[slug], kind="spillover")
     return muscle
+
+
+def make_library(regions: dict[str, BodyRegion]) -> dict[str, Muscle]:
+    """The five muscles with the referred-pain data of the library's facts brief."""
+    claw = ProductFactory(title="QL Claw")
+    muscles = {
+        "gluteus-medius": make_muscle(
+            regions,
+            name="Gluteus medius",
+            slug="gluteus-medius",
+            primary=["low-back", "sacrum-tailbone", "buttock"],
+            spillover=["back-of-thigh", "side-of-thigh"],
+            aggravating_activities="Walking and running\nClimbing stairs",
+        ),
+        "gluteus-minimus": make_muscle(
+            regions,
+            name="Gluteus minimus",
+            slug="gluteus-minimus",
+            primary=["buttock", "side-of-thigh", "back-of-thigh"],
+            spillover=["calf"],
+        ),
+        "quadratus-lumborum": make_muscle(
+            regions,
+            name="Quadratus lumborum",
+            slug="quadratus-lumborum",
+            primary=["low-back", "side-of-hip", "sacrum-tailbone", "buttock"],
+        ),
+        "piriformis": make_muscle(
+            regions,
+            name="Piriformis",
+            slug="piriformis",
+            primary=["sacrum-tailbone", "buttock"],
+            spillover=["back-of-thigh"],
+        ),
+        "iliopsoas": make_muscle(
+            regions,
+            name="Iliopsoas",
+            slug="iliopsoas",
+            primary=["low-back", "front-of-thigh", "groin"],
+            spillover=["sacrum-tailbone", "buttock"],
+        ),
+    }
+    for muscle in muscles.values():
+        muscle.released_by.add(claw)
+        ArticleFactory(title=f"{muscle.name}: the article", slug=muscle.slug, muscle=muscle)
+    TriggerPointMarkerFactory(muscle=muscles["gluteus-medius"], view="back", x=130, y=219)
+    return muscles
