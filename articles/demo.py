@@ -17,7 +17,7 @@ from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
 from .images import image_size, make_webp_renditions
-from .models import Article, BodyRegion, Figure, Muscle, ReferredPain, Reference, Series, Tag
+from .models import Article, BodyRegion, Figure, Muscle, Reference, ReferredPain, Series, Tag
 from .services import save_article
 
 Product = get_model("catalogue", "Product")
@@ -25,7 +25,7 @@ Product = get_model("catalogue", "Product")
 CONTENT_DIR = Path(__file__).resolve().parent / "demo_content"
 QL_CLAW_UPC = "QL-CLAW"
 
-# Outlines on a 200 × 440 figure (x to the right, y down), drawn as the reader sees a person
+# Outlines on a 200 by 440 figure (x to the right, y down), drawn as the reader sees a person
 # facing them (front view) or facing away (back view). Each region covers both sides.
 BODY_OUTLINE = [
     (100, 4), (114, 8), (120, 24), (116, 44), (110, 52), (112, 62), (140, 70), (150, 82),
@@ -42,9 +42,7 @@ def _mirror(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def _path(*polygons: list[tuple[int, int]]) -> str:
-    return " ".join(
-        "M" + " L".join(f"{x} {y}" for x, y in polygon) + " Z" for polygon in polygons
-    )
+    return " ".join("M" + " L".join(f"{x} {y}" for x, y in polygon) + " Z" for polygon in polygons)
 
 
 def _both_sides(points: list[tuple[int, int]]) -> str:
@@ -56,7 +54,8 @@ REGIONS: list[tuple[str, str, str, str]] = [
     ("neck", "Neck", "back", _path([(90, 52), (110, 52), (112, 66), (88, 66)])),
     ("upper-back", "Upper back", "back", _path([(62, 70), (138, 70), (142, 120), (58, 120)])),
     ("mid-back", "Mid back", "back", _path([(58, 120), (142, 120), (144, 165), (56, 165)])),
-    ("low-back", "Low back (lumbar)", "back", _path([(56, 165), (144, 165), (142, 205), (58, 205)])),
+    ("low-back", "Low back (lumbar)", "back",
+     _path([(56, 165), (144, 165), (142, 205), (58, 205)])),
     ("sacrum-tailbone", "Sacrum and tailbone", "back", _path([(86, 205), (114, 205), (100, 246)])),
     ("buttock", "Buttock", "back",
      _both_sides([(62, 205), (86, 205), (100, 246), (100, 264), (64, 262), (60, 236)])),

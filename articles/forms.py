@@ -54,6 +54,4 @@ class ArticleFilterForm(forms.Form):
     )
 
     def slugs(self) -> dict[str, str | None]:
-        return {
-            name: (value.slug if value else None) for name, value in self.cleaned_data.items()
-        }
+        return {name: (value.slug if value else None) for name, value in self.cleaned_data.items()}

@@ -55,7 +55,9 @@ def check_image(upload) -> CheckedImage:
             "it was refused."
         ) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise InvalidImage("The file is not an image we can read (use JPEG, PNG or WebP).") from error
+        raise InvalidImage(
+            "The file is not an image we can read (use JPEG, PNG or WebP)."
+        ) from error
     finally:
         upload.seek(0)
     if image_format not in ALLOWED_FORMATS:
@@ -66,7 +68,7 @@ def check_image(upload) -> CheckedImage:
 def _too_many_pixels(width: int, height: int) -> InvalidImage:
     megapixels = width * height / 1_000_000
     return InvalidImage(
-        f"The image is {width} × {height} pixels ({megapixels:.0f} megapixels); at most "
+        f"The image is {width} x {height} pixels ({megapixels:.0f} megapixels); at most "
         f"{_max_pixels() // 1_000_000} megapixels are accepted."
     )
 

@@ -26,7 +26,7 @@ class BodyRegion(models.Model):
     )
     svg_path = models.TextField(
         blank=True,
-        help_text="SVG path data on the 200 × 440 body outline of its view (both sides).",
+        help_text="SVG path data on the 200 by 440 body outline of its view (both sides).",
     )
     position = models.PositiveSmallIntegerField(default=0, help_text="Head to toe order.")
 
@@ -148,7 +148,9 @@ class Figure(models.Model):
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
     caption = models.CharField(max_length=300)
-    alt_text = models.CharField(max_length=300, help_text="What the image shows, for screen readers.")
+    alt_text = models.CharField(
+        max_length=300, help_text="What the image shows, for screen readers."
+    )
     credit = models.CharField(max_length=200, blank=True)
     reference = models.ForeignKey(
         Reference, on_delete=models.PROTECT, null=True, blank=True, related_name="figures"
@@ -193,7 +195,9 @@ class Article(models.Model):
     hero = models.ForeignKey(
         Figure, on_delete=models.SET_NULL, null=True, blank=True, related_name="hero_of"
     )
-    body = models.TextField(help_text="Markdown. Cite with [@key]; place a figure with [[figure:key]].")
+    body = models.TextField(
+        help_text="Markdown. Cite with [@key]; place a figure with [[figure:key]]."
+    )
     tags = models.ManyToManyField(Tag, related_name="articles", blank=True)
     series = models.ForeignKey(
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
@@ -252,6 +256,9 @@ class Citation(models.Model):
             models.UniqueConstraint(fields=["article", "reference"], name="cite_a_work_once"),
             models.UniqueConstraint(fields=["article", "number"], name="one_work_per_number"),
         ]
+
+    def __str__(self) -> str:
+        return f"[{self.number}] {self.reference.key}"
 
 
 class Comment(models.Model):

@@ -77,7 +77,7 @@ class _CitationInline(InlineProcessor):
         super().__init__(pattern)
         self.state = state
 
-    def handleMatch(self, m, data):  # noqa: N802 (Markdown's API)
+    def handleMatch(self, m, data):
         key = m.group(1)
         if key not in self.state.references:
             self.state.unknown_references.append(key)
@@ -177,8 +177,10 @@ class _LibraryExtension(Extension):
         super().__init__()
         self.state = state
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Markdown's API)
-        md.parser.blockprocessors.register(_FigureBlock(md.parser, self.state), "library_figure", 105)
+    def extendMarkdown(self, md) -> None:
+        md.parser.blockprocessors.register(
+            _FigureBlock(md.parser, self.state), "library_figure", 105
+        )
         md.inlinePatterns.register(
             _CitationInline(CITATION_PATTERN, self.state), "library_citation", 175
         )

@@ -116,9 +116,11 @@ def muscles_with_referred_pain() -> QuerySet[Muscle]:
 
 
 def muscle_page(*, slug: str) -> Muscle:
-    return muscles_with_referred_pain().prefetch_related(
-        Prefetch("released_by", queryset=_public_products())
-    ).get(slug=slug)
+    return (
+        muscles_with_referred_pain()
+        .prefetch_related(Prefetch("released_by", queryset=_public_products()))
+        .get(slug=slug)
+    )
 
 
 def regions_with_muscles() -> QuerySet[BodyRegion]:
@@ -144,4 +146,6 @@ def figure_image(figure: Figure) -> FigureImage:
 
 
 def figure_images() -> dict[str, FigureImage]:
-    return {figure.key: figure_image(figure) for figure in Figure.objects.select_related("reference")}
+    return {
+        figure.key: figure_image(figure) for figure in Figure.objects.select_related("reference")
+    }

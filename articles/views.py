@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Page, Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views import View
@@ -104,12 +104,12 @@ class ArticleDetailView(View):
                 pending = request.session.get(PENDING_SESSION_KEY, [])
                 request.session[PENDING_SESSION_KEY] = [*pending[-19:], comment.pk]
                 messages.success(
-                    request, "Thank you. Your comment is awaiting moderation and appears here once approved."
+                    request,
+                    "Thank you. Your comment is awaiting moderation and appears here once "
+                    "approved.",
                 )
                 return redirect(article.get_absolute_url() + "#comments")
-        response = render(
-            request, self.template_name, article_page_context(request, article, form)
-        )
+        response = render(request, self.template_name, article_page_context(request, article, form))
         response.status_code = status
         return response
 
@@ -138,13 +138,12 @@ class MuscleDetailView(TemplateView):
         }
 
 
-def _paginated(request: HttpRequest, queryset) -> tuple:
+def _paginated(request: HttpRequest, queryset) -> Page:
     paginator = Paginator(queryset, settings.LIBRARY_ARTICLES_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
-    except Exception as error:  # EmptyPage, PageNotAnInteger
+        return paginator.page(request.GET.get("page", 1))
+    except InvalidPage as error:
         raise Http404("No such page.") from error
-    return page, paginator
 
 
 class TagDetailView(TemplateView):
@@ -152,7 +151,7 @@ class TagDetailView(TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         tag = get_object_or_404(Tag, slug=kwargs["slug"])
-        page, paginator = _paginated(self.request, selectors.article_cards().filter(tags=tag))
+        page = _paginated(self.request, selectors.article_cards().filter(tags=tag))
         return {
             **super().get_context_data(**kwargs),
             "tag": tag,
@@ -174,4 +173,3 @@ class SeriesDetailView(TemplateView):
             "articles": articles,
             "canonical_url": self.request.build_absolute_uri(series.get_absolute_url()),
         }
-

@@ -1,7 +1,6 @@
 """The "Library" dashboard app: Oscar's dashboard config, so its menu checks permissions."""
 
 from django.urls import path
-
 from oscar.core.application import OscarDashboardConfig
 
 
@@ -44,21 +43,47 @@ class LibraryDashboardConfig(OscarDashboardConfig):
         urls = [
             path("articles/", views.ArticleListView.as_view(), name="library-article-list"),
             path("articles/new/", views.ArticleCreateView.as_view(), name="library-article-create"),
-            path("articles/<int:pk>/", views.ArticleUpdateView.as_view(), name="library-article-update"),
-            path("articles/<int:pk>/preview/", views.ArticlePreviewView.as_view(), name="library-article-preview"),
-            path("articles/<int:pk>/publish/", views.ArticlePublishView.as_view(), name="library-article-publish"),
+            path(
+                "articles/<int:pk>/",
+                views.ArticleUpdateView.as_view(),
+                name="library-article-update",
+            ),
+            path(
+                "articles/<int:pk>/preview/",
+                views.ArticlePreviewView.as_view(),
+                name="library-article-preview",
+            ),
+            path(
+                "articles/<int:pk>/publish/",
+                views.ArticlePublishView.as_view(),
+                name="library-article-publish",
+            ),
             path("muscles/", views.MuscleListView.as_view(), name="library-muscle-list"),
             path("muscles/new/", views.MuscleCreateView.as_view(), name="library-muscle-create"),
-            path("muscles/<int:pk>/", views.MuscleUpdateView.as_view(), name="library-muscle-update"),
+            path(
+                "muscles/<int:pk>/", views.MuscleUpdateView.as_view(), name="library-muscle-update"
+            ),
             path("regions/", views.RegionListView.as_view(), name="library-region-list"),
             path("regions/new/", views.RegionCreateView.as_view(), name="library-region-create"),
-            path("regions/<int:pk>/", views.RegionUpdateView.as_view(), name="library-region-update"),
+            path(
+                "regions/<int:pk>/", views.RegionUpdateView.as_view(), name="library-region-update"
+            ),
             path("references/", views.ReferenceListView.as_view(), name="library-reference-list"),
-            path("references/new/", views.ReferenceCreateView.as_view(), name="library-reference-create"),
-            path("references/<int:pk>/", views.ReferenceUpdateView.as_view(), name="library-reference-update"),
+            path(
+                "references/new/",
+                views.ReferenceCreateView.as_view(),
+                name="library-reference-create",
+            ),
+            path(
+                "references/<int:pk>/",
+                views.ReferenceUpdateView.as_view(),
+                name="library-reference-update",
+            ),
             path("figures/", views.FigureListView.as_view(), name="library-figure-list"),
             path("figures/new/", views.FigureCreateView.as_view(), name="library-figure-create"),
-            path("figures/<int:pk>/", views.FigureUpdateView.as_view(), name="library-figure-update"),
+            path(
+                "figures/<int:pk>/", views.FigureUpdateView.as_view(), name="library-figure-update"
+            ),
             path("comments/", views.CommentModerationView.as_view(), name="library-comment-list"),
-        ]  # fmt: skip
+        ]
         return self.post_process_urls(urls)

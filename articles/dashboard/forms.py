@@ -13,8 +13,8 @@ from articles.models import (
     Comment,
     Figure,
     Muscle,
-    ReferredPain,
     Reference,
+    ReferredPain,
 )
 from articles.services import render_body
 
@@ -93,6 +93,8 @@ class RegionForm(forms.ModelForm):
 
 
 class ReferenceForm(forms.ModelForm):
+    url = forms.URLField(required=False, assume_scheme="https", label="URL or DOI link")
+
     class Meta:
         model = Reference
         fields = ["key", "authors", "title", "edition", "publisher", "year", "pages", "url"]

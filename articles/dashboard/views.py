@@ -89,7 +89,9 @@ class ArticleFormMixin(FormPageMixin):
             article.author = self.request.user
         self.object = services.save_article(article=article)
         form.save_m2m()
-        messages.success(self.request, f"Article “{article}” saved ({article.get_status_display()}).")
+        messages.success(
+            self.request, f"Article “{article}” saved ({article.get_status_display()})."
+        )
         if "preview" in self.request.POST:
             return redirect("library_dashboard:library-article-preview", pk=article.pk)
         return redirect("library_dashboard:library-article-update", pk=article.pk)
@@ -124,7 +126,9 @@ class ArticlePublishView(View):
         try:
             if publish_at:
                 services.schedule_article(article=article, at=publish_at)
-                messages.success(request, f"“{article}” is scheduled for {publish_at:%Y-%m-%d %H:%M}.")
+                messages.success(
+                    request, f"“{article}” is scheduled for {publish_at:%Y-%m-%d %H:%M}."
+                )
             else:
                 services.publish_article(article=article)
                 messages.success(request, f"“{article}” is published.")
@@ -293,4 +297,3 @@ class CommentModerationView(ListView):
         )
         messages.success(request, f"{changed} comment(s) marked {form.status}.")
         return redirect(request.get_full_path())
-

@@ -9,10 +9,22 @@ from django.utils import timezone
 from PIL import Image
 
 from articles import services
-from articles.models import Article, BodyRegion, Comment, Figure, Muscle, Reference, ReferredPain, Series, Tag
+from articles.models import (
+    Article,
+    BodyRegion,
+    Comment,
+    Figure,
+    Muscle,
+    Reference,
+    ReferredPain,
+    Series,
+    Tag,
+)
 
 
-def png_bytes(width: int = 64, height: int = 48, colour: str = "teal", fmt: str = "PNG", **save) -> bytes:
+def png_bytes(
+    width: int = 64, height: int = 48, colour: str = "teal", fmt: str = "PNG", **save
+) -> bytes:
     out = io.BytesIO()
     Image.new("RGB", (width, height), colour).save(out, fmt, **save)
     return out.getvalue()

@@ -79,7 +79,9 @@ def test_exif_is_stripped_from_the_stored_copy():
     exif[0x8825] = {2: (51, 30, 0)}  # GPS info
     jpeg = png_bytes(200, 100, fmt="JPEG", exif=exif.tobytes())
     assert Image.open(io.BytesIO(jpeg)).getexif()
-    copy = stripped_copy(upload(jpeg, name="photo.jpeg", content_type="image/jpeg"), name="photo.jpeg")
+    copy = stripped_copy(
+        upload(jpeg, name="photo.jpeg", content_type="image/jpeg"), name="photo.jpeg"
+    )
     stored = Image.open(io.BytesIO(copy.read()))
     assert stored.format == "JPEG" and stored.size == (200, 100)
     assert not stored.getexif()
@@ -87,7 +89,9 @@ def test_exif_is_stripped_from_the_stored_copy():
 
 
 @pytest.mark.django_db
-def test_renditions_are_webp_at_widths_no_larger_than_the_original(django_capture_on_commit_callbacks):
+def test_renditions_are_webp_at_widths_no_larger_than_the_original(
+    django_capture_on_commit_callbacks,
+):
     figure = Figure(key="wide", caption="c", alt_text="a")
     with django_capture_on_commit_callbacks(execute=True):
         services.save_figure(figure=figure, upload=upload(png_bytes(1000, 500)))

@@ -104,7 +104,7 @@ XSS_PAYLOADS = [
     '<object data="javascript:alert(1)"></object>',
     '<form action="javascript:alert(1)"><button>x</button></form>',
     "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-    '<<script>script>alert(1)<</script>/script>',
+    "<<script>script>alert(1)<</script>/script>",
     '<details open ontoggle="alert(1)">x</details>',
     '<a href="vbscript:msgbox(1)">x</a>',
     "## Heading <img src=x onerror=alert(1)>",
