@@ -100,7 +100,7 @@ class ReferredPainMap:
             ("Spillover zone", self.spillover_regions),
         ):
             if regions:
-                parts.append(f"{label}: {', '.join(r.name.lower() for r in regions)}.")
+                parts.append(f"{label}: {', '.join(r.name for r in regions)}.")
         if not self.zones:
             parts.append("No referred-pain zones recorded yet.")
         return " ".join(parts)
@@ -189,6 +189,8 @@ def _draw_view(
                 width=max(1, round(scale)),
             )
     for zone in view.zones:
+        if not zone.region.path:
+            continue
         polygons = [_scaled(p, scale, origin) for p in path_polygons(zone.region.path)]
         mask = _region_mask(image.size, polygons)
         if zone.kind == PRIMARY:
@@ -257,7 +259,7 @@ def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> byte
         draw.text(
             (left + swatch + 16 * factor, y), label, font=_font(28 * factor), fill=_COLOURS["ink"]
         )
-        names = ", ".join(region.name.lower() for region in regions) or "none recorded"
+        names = ", ".join(region.name for region in regions) or "none recorded"
         draw.text(
             (left + swatch + 16 * factor, y + 38 * factor),
             names,

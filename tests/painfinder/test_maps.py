@@ -39,8 +39,8 @@ def test_primary_zones_come_before_spillover_in_the_given_order():
     assert [r.slug for r in pain_map.primary_regions] == ["low-back", "buttock"]
     assert [r.slug for r in pain_map.spillover_regions] == ["back-of-thigh", "side-of-thigh"]
     assert pain_map.description == (
-        "Where Gluteus medius trigger points refer pain. Primary zone: low back, buttock. "
-        "Spillover zone: back of thigh, side of thigh."
+        "Where Gluteus medius trigger points refer pain. Primary zone: Low back, Buttock. "
+        "Spillover zone: Back of thigh, Side of thigh."
     )
 
 
@@ -166,3 +166,15 @@ def test_the_project_draws_every_region_the_issue_names():
     for slug in ("buttock", "groin", "calf", "knee"):
         left, right = path_polygons(REGION_DRAWINGS[slug].path)
         assert min(x for x, _ in left) >= 100 >= max(x for x, _ in right)
+
+
+def test_a_region_not_drawn_yet_is_named_in_the_legend_but_not_drawn():
+    undrawn = RegionShape("elbow", "Elbow", "front", "")
+
+    html = _render(medius_map(zones=[(undrawn, "primary"), (REGIONS["calf"], "spillover")]))
+    png = render_png(medius_map(zones=[(undrawn, "primary")]))
+
+    assert "Primary zone</strong> (solid):\n        Elbow" in html
+    assert 'data-region="elbow"' not in html
+    assert 'data-region="calf"' in html
+    assert png.startswith(b"\x89PNG")
