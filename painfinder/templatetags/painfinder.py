@@ -13,7 +13,7 @@ register = template.Library()
 
 
 @register.inclusion_tag("painfinder/includes/referred_pain_map.html")
-def referred_pain_map(subject, heading_level: int = 2) -> dict:
+def referred_pain_map(subject) -> dict:
     """Draw a muscle's referred-pain map: ``{% referred_pain_map muscle %}``.
 
     ``subject`` is a ``Muscle`` (its map is read from the database) or a ready
@@ -31,7 +31,6 @@ def referred_pain_map(subject, heading_level: int = 2) -> dict:
         "height": VIEW_HEIGHT + 16,
         "label_x": MIDLINE,
         "label_y": VIEW_HEIGHT + 12,
-        "heading_level": heading_level,
     }
 
 

@@ -22,6 +22,15 @@ def test_article_and_muscle_pages_draw_the_muscles_map(client, library):
         assert 'data-region="calf"' not in html, url
 
 
+def test_the_muscle_page_shares_its_map_image(client, library):
+    html = client.get("/muscles/gluteus-medius/").content.decode()
+
+    assert (
+        '<meta property="og:image" content="http://testserver/pain-finder/maps/gluteus-medius.png">'
+        in html
+    )
+
+
 def test_the_map_image_changes_when_the_muscles_regions_change(client, library, regions):
     url = "/pain-finder/maps/piriformis.png"
     before = client.get(url)
