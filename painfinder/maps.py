@@ -8,6 +8,7 @@ by hand per muscle.
 
 import hashlib
 import io
+import textwrap
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -199,22 +200,22 @@ def _draw_view(
             image.paste(_COLOURS["spillover_fill"], mask=mask)
             image.paste(_COLOURS["spillover_hatch"], mask=ImageChops.multiply(mask, hatch))
     draw = ImageDraw.Draw(image)
-    radius = 6 * scale
     for mark in view.marks:
-        x, y = origin[0] + mark.x * scale, origin[1] + mark.y * scale
-        draw.ellipse(
-            (x - radius, y - radius, x + radius, y + radius),
-            fill=_COLOURS["background"],
-            outline=_COLOURS["mark"],
-            width=max(2, round(scale * 1.5)),
-        )
-        arm = radius * 0.55
-        for start, end in (((-arm, -arm), (arm, arm)), ((arm, -arm), (-arm, arm))):
-            draw.line(
-                (x + start[0], y + start[1], x + end[0], y + end[1]),
-                fill=_COLOURS["mark"],
-                width=max(2, round(scale * 1.5)),
-            )
+        _draw_mark(draw, origin[0] + mark.x * scale, origin[1] + mark.y * scale, 6 * scale, scale)
+
+
+def _draw_mark(draw: ImageDraw.ImageDraw, x: float, y: float, radius: float, scale: float) -> None:
+    """A trigger point: a circled cross."""
+    width = max(2, round(scale * 1.5))
+    draw.ellipse(
+        (x - radius, y - radius, x + radius, y + radius),
+        fill=_COLOURS["background"],
+        outline=_COLOURS["mark"],
+        width=width,
+    )
+    arm = radius * 0.55
+    for (x0, y0), (x1, y1) in (((-arm, -arm), (arm, arm)), ((arm, -arm), (-arm, arm))):
+        draw.line((x + x0, y + y0, x + x1, y + y1), fill=_COLOURS["mark"], width=width)
 
 
 def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> bytes:
@@ -232,40 +233,55 @@ def render_png(pain_map: ReferredPainMap, *, site_name: str = "QL Claw") -> byte
     left = round((40 + MAP_WIDTH * scale / factor + 40) * factor)
     top = 70 * factor
     draw.text((left, top), "Referred pain", font=_font(30 * factor), fill=_COLOURS["muted"])
+    # The muscle's name in the largest size that fits beside the drawing.
+    available = size[0] - left - 30 * factor
+    name_size = 54
+    while (
+        name_size > 24
+        and draw.textlength(pain_map.muscle_name, font=_font(name_size * factor)) > available
+    ):
+        name_size -= 4
     draw.text(
         (left, top + 44 * factor),
         pain_map.muscle_name,
-        font=_font(54 * factor),
+        font=_font(name_size * factor),
         fill=_COLOURS["ink"],
     )
     legend_top = top + 150 * factor
     swatch = 34 * factor
-    legend = (
-        ("primary", "Primary zone", pain_map.primary_regions),
-        ("spillover", "Spillover zone", pain_map.spillover_regions),
-    )
-    for row, (kind, label, regions) in enumerate(legend):
-        y = legend_top + row * 110 * factor
+    legend = [
+        (kind, label, ", ".join(region.name for region in regions))
+        for kind, label, regions in (
+            (PRIMARY, "Primary zone", pain_map.primary_regions),
+            (SPILLOVER, "Spillover zone", pain_map.spillover_regions),
+        )
+        if regions
+    ]
+    if pain_map.marks:
+        legend.append(("mark", "Trigger point", "where to look for the tender spot"))
+    y = legend_top
+    for kind, label, names in legend:
         box = (left, y, left + swatch, y + swatch)
-        if kind == "primary":
+        if kind == PRIMARY:
             draw.rectangle(box, fill=_COLOURS["primary"])
-        else:
+        elif kind == SPILLOVER:
             draw.rectangle(box, fill=_COLOURS["spillover_fill"])
             box_mask = _region_mask(
                 size, [[(box[0], box[1]), (box[2], box[1]), (box[2], box[3]), (box[0], box[3])]]
             )
             image.paste(_COLOURS["spillover_hatch"], mask=ImageChops.multiply(box_mask, hatch))
             draw = ImageDraw.Draw(image)
-        draw.text(
-            (left + swatch + 16 * factor, y), label, font=_font(28 * factor), fill=_COLOURS["ink"]
-        )
-        names = ", ".join(region.name for region in regions) or "none recorded"
-        draw.text(
-            (left + swatch + 16 * factor, y + 38 * factor),
-            names,
-            font=_font(22 * factor),
-            fill=_COLOURS["muted"],
-        )
+        else:
+            _draw_mark(draw, box[0] + swatch / 2, box[1] + swatch / 2, swatch / 2, factor)
+        text_left = left + swatch + 16 * factor
+        draw.text((text_left, y), label, font=_font(28 * factor), fill=_COLOURS["ink"])
+        # Wrapped so that long lists of regions stay inside the image.
+        for line in textwrap.wrap(names, width=44):
+            y += 30 * factor
+            draw.text(
+                (text_left, y + 8 * factor), line, font=_font(22 * factor), fill=_COLOURS["muted"]
+            )
+        y += 70 * factor
     draw.text(
         (left, OG_SIZE[1] * factor - 80 * factor),
         site_name,
