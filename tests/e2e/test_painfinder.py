@@ -101,3 +101,16 @@ def test_axe_core_finds_no_violations(page, library, url):
     page.goto(url)
 
     assert _axe_violations(page) == []
+
+
+def test_on_a_phone_the_map_fits_and_every_region_is_easy_to_tap(page, library):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/pain-finder/")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    boxes = [link.bounding_box() for link in page.locator("svg a").all()]
+    assert len(boxes) == 13 and all(box["height"] >= 24 for box in boxes)
+    heights = page.eval_on_selector_all(
+        ".region-list a", "links => links.map(link => link.getBoundingClientRect().height)"
+    )
+    assert len(heights) == 13 and min(heights) >= 44
