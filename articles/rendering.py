@@ -36,9 +36,14 @@ ALLOWED_TAGS = {
     "picture", "pre", "small", "source", "strong", "sub", "sup", "table", "tbody", "td", "th",
     "thead", "tr", "ul",
 }  # fmt: skip
+# Ids only where the pipeline puts them (headings, citations, figures), classes only on what the
+# stylesheet styles, so Markdown cannot restyle or shadow parts of the page around it.
 ALLOWED_ATTRIBUTES = {
-    "*": {"id", "class"},
-    "a": {"href", "title"},
+    **{heading: {"id"} for heading in ("h2", "h3", "h4", "h5", "h6")},
+    "sup": {"id", "class"},
+    "figure": {"id", "class"},
+    "small": {"class"},
+    "a": {"href", "title", "class"},
     "abbr": {"title"},
     "img": {"src", "srcset", "sizes", "width", "height", "alt", "loading", "decoding"},
     "source": {"srcset", "sizes", "type", "width", "height"},

@@ -6,7 +6,7 @@ from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
-from .models import Article, BodyRegion, Citation, Comment, Figure, Muscle, ReferredPain
+from .models import Article, Citation, Comment, Figure, Muscle, ReferredPain
 from .rendering import FigureImage
 
 Product = get_model("catalogue", "Product")
@@ -121,10 +121,6 @@ def muscle_page(*, slug: str) -> Muscle:
         .prefetch_related(Prefetch("released_by", queryset=_public_products()))
         .get(slug=slug)
     )
-
-
-def regions_with_muscles() -> QuerySet[BodyRegion]:
-    return BodyRegion.objects.filter(referred_pain__isnull=False).distinct()
 
 
 def figure_image(figure: Figure) -> FigureImage:

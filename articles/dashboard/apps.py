@@ -35,6 +35,11 @@ class LibraryDashboardConfig(OscarDashboardConfig):
         "library-figure-create": _perms("add_figure"),
         "library-figure-update": _perms("change_figure"),
         "library-comment-list": _perms("view_comment", "change_comment"),
+        "library-series-list": _perms("view_series", "view_tag"),
+        "library-series-create": _perms("add_series"),
+        "library-series-update": _perms("change_series"),
+        "library-tag-create": _perms("add_tag"),
+        "library-tag-update": _perms("change_tag"),
     }
 
     def get_urls(self) -> list:
@@ -85,5 +90,12 @@ class LibraryDashboardConfig(OscarDashboardConfig):
                 "figures/<int:pk>/", views.FigureUpdateView.as_view(), name="library-figure-update"
             ),
             path("comments/", views.CommentModerationView.as_view(), name="library-comment-list"),
+            path("series/", views.SeriesListView.as_view(), name="library-series-list"),
+            path("series/new/", views.SeriesCreateView.as_view(), name="library-series-create"),
+            path(
+                "series/<int:pk>/", views.SeriesUpdateView.as_view(), name="library-series-update"
+            ),
+            path("tags/new/", views.TagCreateView.as_view(), name="library-tag-create"),
+            path("tags/<int:pk>/", views.TagUpdateView.as_view(), name="library-tag-update"),
         ]
         return self.post_process_urls(urls)

@@ -15,6 +15,8 @@ from articles.models import (
     Muscle,
     Reference,
     ReferredPain,
+    Series,
+    Tag,
 )
 from articles.services import render_body
 
@@ -123,6 +125,18 @@ class FigureForm(forms.ModelForm):
         elif not self.instance.pk:
             raise forms.ValidationError("Choose an image to upload.")
         return upload
+
+
+class SeriesForm(forms.ModelForm):
+    class Meta:
+        model = Series
+        fields = ["title", "slug", "description"]
+
+
+class TagForm(forms.ModelForm):
+    class Meta:
+        model = Tag
+        fields = ["name", "slug"]
 
 
 class CommentModerationForm(forms.Form):

@@ -12,7 +12,7 @@ from django.views.generic import CreateView, ListView, UpdateView
 from articles import selectors, services
 from articles.exceptions import LibraryError
 from articles.forms import CommentForm
-from articles.models import Article, BodyRegion, Comment, Figure, Muscle, Reference
+from articles.models import Article, BodyRegion, Comment, Figure, Muscle, Reference, Series, Tag
 from articles.views import article_page_context
 
 from .forms import (
@@ -24,6 +24,8 @@ from .forms import (
     ReferenceForm,
     ReferredPainFormSet,
     RegionForm,
+    SeriesForm,
+    TagForm,
 )
 
 PAGE_SIZE = settings.OSCAR_DASHBOARD_ITEMS_PER_PAGE
@@ -34,6 +36,7 @@ class FormPageMixin:
 
     template_name = "articles/dashboard/form.html"
     list_url_name: str = ""
+    list_label: str = ""
     noun: str = ""
 
     def get_success_url(self) -> str:
@@ -50,7 +53,7 @@ class FormPageMixin:
         obj = getattr(self, "object", None)
         context["title"] = f"Edit {self.noun} “{obj}”" if obj else f"New {self.noun}"
         context["list_url"] = reverse(f"library_dashboard:{self.list_url_name}")
-        context["list_label"] = self.noun.capitalize() + "s"
+        context["list_label"] = self.list_label or self.noun.capitalize() + "s"
         return context
 
 
@@ -254,6 +257,52 @@ class FigureCreateView(FigureFormMixin, CreateView):
 
 
 class FigureUpdateView(FigureFormMixin, UpdateView):
+    pass
+
+
+# Series and tags -----------------------------------------------------------------------------
+
+
+class SeriesListView(ListView):
+    """Series and tags on one page: both are short lists."""
+
+    template_name = "articles/dashboard/series_list.html"
+    context_object_name = "series_list"
+    model = Series
+
+    def get_context_data(self, **kwargs) -> dict:
+        return {**super().get_context_data(**kwargs), "tags": Tag.objects.all()}
+
+
+class SeriesFormMixin(FormPageMixin):
+    model = Series
+    form_class = SeriesForm
+    list_url_name = "library-series-list"
+    list_label = "Series and tags"
+    noun = "series"
+
+
+class SeriesCreateView(SeriesFormMixin, CreateView):
+    pass
+
+
+class SeriesUpdateView(SeriesFormMixin, UpdateView):
+    pass
+
+
+class TagFormMixin(FormPageMixin):
+    model = Tag
+    form_class = TagForm
+    list_url_name = "library-series-list"
+    list_label = "Series and tags"
+    noun = "tag"
+
+
+class TagCreateView(TagFormMixin, CreateView):
+    pass
+
+
+class TagUpdateView(TagFormMixin, UpdateView):
     pass
 
 

@@ -291,6 +291,7 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": "Body regions", "url_name": "library_dashboard:library-region-list"},
             {"label": "References", "url_name": "library_dashboard:library-reference-list"},
             {"label": "Figures", "url_name": "library_dashboard:library-figure-list"},
+            {"label": "Series and tags", "url_name": "library_dashboard:library-series-list"},
             {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
         ],
     },

@@ -61,6 +61,9 @@ def test_an_editor_sees_the_library_menu_and_every_page_but_not_orders(client, e
         "library-figure-list",
         "library-figure-create",
         "library-comment-list",
+        "library-series-list",
+        "library-series-create",
+        "library-tag-create",
     ):
         assert client.get(url(name)).status_code == 200, name
     assert client.get("/dashboard/orders/").status_code == 403
@@ -190,3 +193,10 @@ def test_bulk_approve_and_reject(client, editor):
     response = client.post(url("library-comment-list"), {"action": "approve"})
     assert response.status_code == 400
     assert "Select at least one comment." in response.content.decode()
+
+
+def test_editors_create_series_and_tags_for_articles(client, editor):
+    client.post(url("library-series-create"), {"title": "Hips", "slug": "hips"})
+    client.post(url("library-tag-create"), {"name": "Sitting", "slug": "sitting"})
+    html = client.get(url("library-series-list")).content.decode()
+    assert "Hips" in html and "Sitting" in html

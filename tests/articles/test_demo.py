@@ -1,5 +1,7 @@
 """The library's demo content: five complete articles, linked to the QL Claw when it exists."""
 
+import re
+
 import pytest
 
 from articles.demo import load_library_demo
@@ -48,3 +50,16 @@ def test_demo_without_the_product_skips_linking_and_runs_twice_the_same():
     )
     assert not Muscle.objects.filter(released_by__isnull=False).exists()
     assert Figure.objects.count() == 10
+
+
+def test_every_toc_and_citation_link_of_the_demo_articles_lands(client):
+    load_library_demo()
+    for article in Article.objects.all():
+        html = client.get(article.get_absolute_url()).content.decode()
+        targets = set(re.findall(r'href="#([^"]+)"', html))
+        ids = set(re.findall(r'\sid="([^"]+)"', html))
+        assert targets, article.slug
+        assert targets <= ids, (article.slug, targets - ids)
+        # Every reference in the list links back to a citation in the text.
+        for key in re.findall(r'<li id="ref-([\w-]+)"', html):
+            assert f'id="cite-{key}-1"' in html
