@@ -95,7 +95,7 @@ class ReferredPainMap:
     @property
     def description(self) -> str:
         """The map in words, for screen readers and the image's alt text."""
-        parts = [f"Where {self.muscle_name} trigger points refer pain."]
+        parts = [f"Where {self.muscle_name.lower()} trigger points refer pain."]
         for label, regions in (
             ("Primary zone", self.primary_regions),
             ("Spillover zone", self.spillover_regions),

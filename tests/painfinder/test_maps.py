@@ -39,7 +39,7 @@ def test_primary_zones_come_before_spillover_in_the_given_order():
     assert [r.slug for r in pain_map.primary_regions] == ["low-back", "buttock"]
     assert [r.slug for r in pain_map.spillover_regions] == ["back-of-thigh", "side-of-thigh"]
     assert pain_map.description == (
-        "Where Gluteus medius trigger points refer pain. Primary zone: Low back, Buttock. "
+        "Where gluteus medius trigger points refer pain. Primary zone: Low back, Buttock. "
         "Spillover zone: Back of thigh, Side of thigh."
     )
 
@@ -95,7 +95,7 @@ def test_svg_map_is_an_image_with_a_text_alternative():
     html = _render(medius_map())
 
     title_id = re.search(r'role="img" aria-labelledby="([-\w]+)"', html).group(1)
-    assert f'<title id="{title_id}">Where Gluteus medius trigger points refer pain.' in html
+    assert f'<title id="{title_id}">Where gluteus medius trigger points refer pain.' in html
     assert "Primary zone</strong> (solid):" in html
 
 
