@@ -34,8 +34,18 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), and
+# load axe-core (npm, into the gitignored node_modules/) for the accessibility checks.
+AXE_CORE_VERSION ?= 4.14.1
 browser:
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then \
+	    echo "Installing axe-core $(AXE_CORE_VERSION) for the accessibility tests"; \
+	    npm install --no-save --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION); \
+	  else \
+	    echo "No npm: the axe-core accessibility tests will be skipped"; \
+	  fi; \
+	fi
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's chromium for the browser tests"; \

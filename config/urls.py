@@ -29,6 +29,8 @@ urlpatterns = [
     path("dashboard/support/", include(apps.get_app_config("support_dashboard").urls[:2])),
     path("muscles/", include(muscle_urlpatterns)),
     path("dashboard/library/", include(apps.get_app_config("library_dashboard").urls[:2])),
+    path("pain-finder/", include("painfinder.urls")),
+    path("dashboard/pain-finder/", include(apps.get_app_config("painfinder_dashboard").urls[:2])),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "shop.support.apps.SupportConfig",
     "shop.support.dashboard.apps.SupportDashboardConfig",
     "articles.dashboard.apps.LibraryDashboardConfig",
+    "painfinder",
+    "painfinder.dashboard.apps.PainFinderDashboardConfig",
     "django.contrib.sitemaps",
 ]
 
@@ -325,6 +327,19 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": "Figures", "url_name": "library_dashboard:library-figure-list"},
             {"label": "Series and tags", "url_name": "library_dashboard:library-series-list"},
             {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
+        ],
+    },
+]
+
+# The pain finder (painfinder app): its back-office menu.
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": "Pain finder",
+        "icon": "fas fa-child",
+        "children": [
+            {"label": "Region shapes", "url_name": "painfinder_dashboard:region-list"},
+            {"label": "Referred-pain maps", "url_name": "painfinder_dashboard:muscle-list"},
         ],
     },
 ]

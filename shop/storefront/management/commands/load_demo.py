@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from articles.demo import load_library_demo
+from painfinder.demo import ensure_pain_finder_demo
 from shop.storefront import demo
 from shop.support.demo import ensure_canned_replies
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
             demo.ensure_policy_pages(site)
             ensure_canned_replies()
             load_library_demo()
+            ensure_pain_finder_demo()  # after the library's step: it redraws its regions
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:
