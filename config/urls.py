@@ -12,6 +12,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("", include("shop.storefront.urls")),
     path("articles/", include("articles.urls")),
+    path("search/", include("shop.sitesearch.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

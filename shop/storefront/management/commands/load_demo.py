@@ -5,6 +5,7 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from shop.catalogue.demo import ensure_catalogue
 from shop.storefront import demo
 
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            ensure_catalogue()
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:
