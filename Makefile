@@ -44,6 +44,11 @@ browser:
 	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
 	fi
+	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
+	fi
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: pip install uv).
 lock:

@@ -279,6 +279,7 @@ INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.customer.apps.CustomerConfig")] 
 INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.wishlists.apps.WishlistsConfig")] = (
     "shop.storefront.oscar_apps.WishlistsConfig"
 )
+OSCAR_EAGER_ALERTS = False  # no stock-alert emails, and no query on every stock record save
 TEMPLATES[0]["OPTIONS"]["context_processors"].remove(
     "oscar.apps.communication.notifications.context_processors.notifications"
 )

@@ -15,12 +15,7 @@ from django.views.generic import ListView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
-from .selectors import (
-    REVIEWS_ON_PRODUCT_PAGE,
-    approved_reviews,
-    browsable_products,
-    product_for_detail_page,
-)
+from .selectors import approved_reviews, browsable_products, product_for_detail_page
 from .structured_data import product_json_ld
 from .tasks import record_product_view
 
@@ -79,11 +74,7 @@ class ProductDetailView(oscar_views.ProductDetailView):
         purchase_info = self.request.strategy.fetch_for_product(product)
         images = list(product.get_all_images())
         reviews = approved_reviews(product)
-        review_count = (
-            len(reviews)
-            if len(reviews) < REVIEWS_ON_PRODUCT_PAGE
-            else product.num_approved_reviews
-        )
+        review_count = product.num_approved_reviews
         context.update(
             purchase_info=purchase_info,
             images=images,
