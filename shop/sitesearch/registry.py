@@ -49,6 +49,9 @@ class SearchRegistry:
     def register(self, kind: SearchableKind) -> None:
         self._kinds[kind.key] = kind
 
+    def unregister(self, key: str) -> None:
+        self._kinds.pop(key, None)
+
     def kinds(self) -> list[SearchableKind]:
         return sorted(self._kinds.values(), key=lambda kind: (kind.order, kind.label))
 

@@ -4,7 +4,7 @@ PostgreSQL ranks with full-text search (``websearch_to_tsquery`` against the kin
 vector, which its GIN index serves). Other databases get a plain fallback: every word must
 appear in some field, and the rank adds up the weights of the fields each word appears in, so a
 title match still beats a body match. Each kind costs the same few queries whatever the number
-of rows (one count, one page of results and its prefetches).
+of rows (one page of results with its prefetches, and one count).
 """
 
 import re
@@ -100,6 +100,5 @@ def search(query: CleanQuery) -> list[ResultGroup]:
         results = list(matches[:RESULTS_PER_KIND])
         if not results:
             continue
-        total = len(results) if len(results) < RESULTS_PER_KIND else matches.count()
-        groups.append(ResultGroup(kind=kind, results=results, total=total))
+        groups.append(ResultGroup(kind=kind, results=results, total=matches.count()))
     return groups

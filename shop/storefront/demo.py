@@ -182,7 +182,7 @@ POLICY_PAGES: tuple[tuple[str, str, str], ...] = (
         "<p>We sell only what is in stock. If something goes wrong and we cannot ship an "
         "item, we tell you and refund it in full.</p>"
         "<h2>Returns and refunds</h2>"
-        "<p>The <a href=\"/guarantee/\">30-day money-back guarantee</a> explains how to "
+        '<p>The <a href="/guarantee/">30-day money-back guarantee</a> explains how to '
         "get your money back. It adds to, and never replaces, your rights under the law of "
         "your country.</p>"
         "<h2>Using the tool safely</h2>"

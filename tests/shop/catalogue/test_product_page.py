@@ -129,7 +129,9 @@ def test_anonymous_visitors_cannot_post_reviews(client):
     url = reverse(
         "catalogue:reviews-add", kwargs={"product_slug": product.slug, "product_pk": product.pk}
     )
-    client.post(url, {"title": "Spam", "score": 5, "body": "Buy now", "name": "x", "email": "x@x.x"})
+    client.post(
+        url, {"title": "Spam", "score": 5, "body": "Buy now", "name": "x", "email": "x@x.x"}
+    )
     assert not ProductReview.objects.exists()
 
 
