@@ -27,7 +27,6 @@ def shop_product(*, title: str = "Massage ball", stock: int = 50, price: str = "
 def bulk_products(count: int, *, title: str = "Filler product", description: str = "") -> list:
     """Many public products with USD stock, made in a few queries (for query-count tests)."""
     from oscar.core.loading import get_model
-
     from oscar.test.factories import PartnerFactory
 
     product_model = get_model("catalogue", "Product")

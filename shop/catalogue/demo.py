@@ -69,7 +69,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "you steer the pressure without twisting your back.</p>"
         ),
         attributes={
-            "dimensions": "32 × 14 × 9 cm",
+            "dimensions": "32 x 14 x 9 cm",
             "weight": 410,
             "material": "Glass-fibre reinforced nylon, silicone tips",
             "colour": "Slate blue",
@@ -89,7 +89,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "forearm. Joined by a cotton sleeve, they also straddle the spine safely.</p>"
         ),
         attributes={
-            "dimensions": "2 × 6 cm diameter",
+            "dimensions": "2 x 6 cm diameter",
             "weight": 180,
             "material": "Natural rubber, cotton sleeve",
             "colour": "Orange",
@@ -109,7 +109,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "balls, so the tool comes along to the office, the gym and long flights.</p>"
         ),
         attributes={
-            "dimensions": "35 × 18 × 10 cm",
+            "dimensions": "35 x 18 x 10 cm",
             "weight": 150,
             "material": "Recycled polyester, zip closure",
             "colour": "Charcoal",
@@ -130,7 +130,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "scan away.</p>"
         ),
         attributes={
-            "dimensions": "60 × 84 cm",
+            "dimensions": "60 x 84 cm",
             "weight": 120,
             "material": "Matt 200 g paper",
             "colour": "Full colour",
@@ -150,7 +150,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "Claw, a pair of massage balls and the travel pouch to carry them.</p>"
         ),
         attributes={
-            "dimensions": "35 × 18 × 10 cm (packed)",
+            "dimensions": "35 x 18 x 10 cm (packed)",
             "weight": 740,
             "material": "See each item",
             "colour": "Slate blue, orange, charcoal",

@@ -29,7 +29,7 @@ Category = get_model("catalogue", "Category")
 
 STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"')
 SCRIPT = re.compile(r"<script([^>]*)>", re.I)
-PASSWORD = "a-long-demo-password-41"  # noqa: S105
+PASSWORD = "a-long-demo-password-41"
 
 
 @pytest.fixture
