@@ -6,6 +6,7 @@ purchase info the page shows, so the two never disagree.
 
 import json
 
+import nh3
 from django.http import HttpRequest
 from django.utils.html import _json_script_escapes, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -30,7 +31,7 @@ def product_json_ld(
         "brand": {"@type": "Brand", "name": "QL Claw"},
     }
     if product.description:
-        data["description"] = strip_tags(product.description).strip()
+        data["description"] = strip_tags(nh3.clean(product.description)).strip()
     if image_urls:
         data["image"] = [request.build_absolute_uri(url) for url in image_urls]
     price = purchase_info.price

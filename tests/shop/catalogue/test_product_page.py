@@ -193,3 +193,12 @@ def test_product_page_query_count_does_not_grow_with_the_catalogue(client):
         ProductReviewFactory(product=product, user=UserFactory(), score=4, status=1)
     client.get(product.get_absolute_url())
     assert queries() == few
+
+
+def test_description_html_is_sanitized(client):
+    product = shop_product(
+        description='<p onclick="steal()">Firm <strong>grip</strong></p><script>steal()</script>'
+    )
+    html = product_html(client, product)
+    assert "<strong>grip</strong>" in html
+    assert "steal()" not in html
