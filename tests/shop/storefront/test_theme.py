@@ -29,6 +29,10 @@ Category = get_model("catalogue", "Category")
 
 STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"')
 SCRIPT = re.compile(r"<script([^>]*)>", re.I)
+# Markup of Oscar's default (Bootstrap) theme; none of it may reach a customer page.
+OSCAR_THEME_MARKUP = re.compile(
+    r'class="[^"]*\b(btn|btn-\w+|col-(?:sm|md|lg)-\d+|form-control|navbar|card-body|alert-\w+)\b'
+)
 PASSWORD = "a-long-demo-password-41"
 
 
@@ -112,6 +116,8 @@ def assert_themed_and_in_budget(html: str, path: str) -> None:
     lowered = html.lower()
     assert "bootstrap" not in lowered and "jquery" not in lowered, path
     assert "oscar/css" not in html and "oscar/js" not in html, path
+    leftover = OSCAR_THEME_MARKUP.search(html)
+    assert not leftover, f"Oscar's default markup on {path}: {leftover.group(0)}"
     assert " style=" not in html, f"inline style attribute on {path}"
     assets = STYLESHEET.findall(html)
     for attributes in SCRIPT.findall(html):
@@ -148,6 +154,19 @@ def test_budget_check_fails_for_a_page_over_the_budget(settings):
     html = '<link rel="stylesheet" href="/static/css/site.css">'
     with pytest.raises(AssertionError, match="bytes of CSS"):
         assert_themed_and_in_budget(html, "/")
+
+
+def test_signed_in_customer_gets_a_themed_page_from_the_password_reset(client, customer):
+    client.force_login(customer)
+    response = client.get(reverse("password-reset"))
+    assert response.status_code == 403
+    assert_themed_and_in_budget(response.content.decode(), "password reset, signed in")
+    assert "already signed in" in response.content.decode()
+
+
+def test_budget_check_refuses_oscars_markup():
+    with pytest.raises(AssertionError, match="Oscar's default markup"):
+        assert_themed_and_in_budget('css/site.css <a class="btn btn-primary">', "/")
 
 
 def test_budget_check_refuses_inline_scripts_and_styles():
