@@ -70,6 +70,7 @@ def anonymous_pages(product) -> list[str]:
         reverse("password-reset"),
         reverse("password-reset-done"),
         reverse("password-reset-complete"),
+        reverse("password-reset-confirm", kwargs={"uidb64": "MQ", "token": "expired-token"}),
         reverse("offer:list"),
         "/guarantee/",
         "/policies/shipping/",
