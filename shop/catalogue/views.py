@@ -96,6 +96,8 @@ class ProductDetailView(oscar_views.ProductDetailView):
 
     def send_signal(self, request, response, product) -> None:
         user_id = request.user.pk if request.user.is_authenticated else None
+        # robust: a counter that cannot be written (or queued) never breaks the page.
         transaction.on_commit(
-            lambda: record_product_view.delay(product_id=product.pk, user_id=user_id)
+            lambda: record_product_view.delay(product_id=product.pk, user_id=user_id),
+            robust=True,
         )
