@@ -31,6 +31,7 @@ class HomeView(TemplateView):
             latest_articles=[],
             featured_articles=[],
             series=None,
+            series_articles=[],
         )
         return context
 

@@ -202,3 +202,17 @@ def test_description_html_is_sanitized(client):
     html = product_html(client, product)
     assert "<strong>grip</strong>" in html
     assert "steal()" not in html
+
+
+def test_what_it_releases_links_each_muscle_it_is_given():
+    """The lead passes the library's ``product.released_muscles``; the include needs only these."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    muscle = SimpleNamespace(
+        name="Quadratus lumborum", summary="Deep low-back muscle.", get_absolute_url="/m/ql/"
+    )
+    html = render_to_string("catalogue/partials/releases.html", {"released_muscles": [muscle]})
+    assert "What it releases" in html
+    assert '<a href="/m/ql/">Quadratus lumborum</a>' in html

@@ -42,3 +42,26 @@ def test_home_query_count_is_the_same_for_5_and_300_products(client):
     bulk_products(295)
     client.get("/")
     assert queries() == few
+
+
+def test_article_and_series_partials_render_what_the_library_will_pass():
+    """The lead wires the library's objects into these includes; they need only these fields."""
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    article = SimpleNamespace(
+        title="Gluteus medius", summary="The hip's side stabiliser.", get_absolute_url="/a/gm/"
+    )
+    series = SimpleNamespace(
+        title="The five low-back-pain muscles", description="", get_absolute_url="/s/five/"
+    )
+    html = render_to_string(
+        "storefront/partials/series.html", {"series": series, "series_articles": [article]}
+    )
+    assert "The five low-back-pain muscles" in html and 'href="/a/gm/"' in html
+    html = render_to_string(
+        "storefront/partials/article_list.html",
+        {"articles": [article], "heading": "Latest articles", "heading_id": "latest"},
+    )
+    assert "Latest articles" in html and "The hip&#x27;s side stabiliser." in html
