@@ -36,16 +36,7 @@ migrations-check: install
 
 # Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), and
 # load axe-core (npm, into the gitignored node_modules/) for the accessibility checks.
-AXE_CORE_VERSION ?= 4.14.1
 browser:
-	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
-	  if command -v npm >/dev/null; then \
-	    echo "Installing axe-core $(AXE_CORE_VERSION) for the accessibility tests"; \
-	    npm install --no-save --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION); \
-	  else \
-	    echo "No npm: the axe-core accessibility tests will be skipped"; \
-	  fi; \
-	fi
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	    echo "Installing Debian's chromium for the browser tests"; \
@@ -53,6 +44,11 @@ browser:
 	  else \
 	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
+	fi
+	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
 	fi
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: pip install uv).

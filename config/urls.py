@@ -37,6 +37,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("search/", include("shop.sitesearch.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

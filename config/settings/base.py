@@ -343,3 +343,23 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+# Storefront (issue 4): catalogue, product pages, reviews, site search, theme and static budget.
+INSTALLED_APPS.append("shop.sitesearch")
+# Wishlists, stock alerts and notifications are switched off (shop/storefront/oscar_apps.py).
+INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.customer.apps.CustomerConfig")] = (
+    "shop.storefront.oscar_apps.CustomerConfig"
+)
+INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.wishlists.apps.WishlistsConfig")] = (
+    "shop.storefront.oscar_apps.WishlistsConfig"
+)
+OSCAR_EAGER_ALERTS = False  # no stock-alert emails, and no query on every stock record save
+TEMPLATES[0]["OPTIONS"]["context_processors"].remove(
+    "oscar.apps.communication.notifications.context_processors.notifications"
+)
+OSCAR_MODERATE_REVIEWS = True  # reviews appear once staff approve them in the dashboard
+OSCAR_ALLOW_ANON_REVIEWS = False  # only signed-in customers review, once per product
+SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)  # "Only 3 left"
+THUMBNAIL_FORMAT = "JPEG"
+THUMBNAIL_PRESERVE_FORMAT = False
+# Budget of CSS + JS per customer page, compressed (enforced by tests/shop/storefront).
+STATIC_BUDGET_BYTES = 40 * 1024

@@ -7,6 +7,7 @@ from django.db import transaction
 
 from articles.demo import load_library_demo
 from painfinder.demo import ensure_pain_finder_demo
+from shop.catalogue.demo import ensure_catalogue
 from shop.storefront import demo
 from shop.support.demo import ensure_canned_replies
 
@@ -22,8 +23,9 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            ensure_catalogue()
             ensure_canned_replies()
-            load_library_demo()
+            load_library_demo()  # after the catalogue's step: it links the QL Claw to muscles
             ensure_pain_finder_demo()  # after the library's step: it redraws its regions
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
