@@ -34,7 +34,8 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), and
+# load axe-core (npm, into the gitignored node_modules/) for the accessibility checks.
 browser:
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -43,6 +44,11 @@ browser:
 	  else \
 	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
+	fi
+	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
 	fi
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: pip install uv).

@@ -72,6 +72,12 @@ INSTALLED_APPS = [
     "shop.storefront",
     "shop.guarantee",
     "articles",
+    "shop.support.apps.SupportConfig",
+    "shop.support.dashboard.apps.SupportDashboardConfig",
+    "articles.dashboard.apps.LibraryDashboardConfig",
+    "painfinder",
+    "painfinder.dashboard.apps.PainFinderDashboardConfig",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -272,6 +278,94 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # The Django admin is for developers only; staff work in Oscar's dashboard.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
 
+# Support contact workflow (shop/support, docs/support.md): private attachments, spam defences,
+# the first-response promise, auto-close and the dashboard menu.
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
+SUPPORT_FIRST_RESPONSE_TARGET_HOURS = env.int("SUPPORT_FIRST_RESPONSE_TARGET_HOURS", default=4)
+SUPPORT_AUTO_CLOSE_DAYS = env.int("SUPPORT_AUTO_CLOSE_DAYS", default=7)
+SUPPORT_STAFF_EMAILS = env.list("SUPPORT_STAFF_EMAILS", default=["support@qlclaw.example"])
+SUPPORT_MIN_FILL_SECONDS = env.int("SUPPORT_MIN_FILL_SECONDS", default=3)
+SUPPORT_RATE_LIMIT_PER_IP = env.str("SUPPORT_RATE_LIMIT_PER_IP", default="10/h")
+SUPPORT_RATE_LIMIT_PER_EMAIL = env.str("SUPPORT_RATE_LIMIT_PER_EMAIL", default="5/h")
+SUPPORT_MESSAGE_MAX_LENGTH = 5000
+SUPPORT_ATTACHMENT_MAX_COUNT = 3
+SUPPORT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+SUPPORT_ATTACHMENT_MAX_PIXELS = 40_000_000
+CELERY_BEAT_SCHEDULE = {
+    **vars().get("CELERY_BEAT_SCHEDULE", {}),
+    "support-close-resolved-requests": {
+        "task": "shop.support.tasks.close_resolved_requests",
+        "schedule": 3600.0,
+    },
+}
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": "Support",
+        "icon": "fas fa-life-ring",
+        "children": [
+            {"label": "Requests", "url_name": "support_dashboard:request-list"},
+            {"label": "Canned replies", "url_name": "support_dashboard:canned-reply-list"},
+        ],
+    },
+]
+
+# The trigger-point library (articles app): images, comments and its back-office menu.
+LIBRARY_ARTICLES_PER_PAGE = 12
+LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
+LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
+LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": "Library",
+        "icon": "fas fa-book-medical",
+        "children": [
+            {"label": "Articles", "url_name": "library_dashboard:library-article-list"},
+            {"label": "Muscles", "url_name": "library_dashboard:library-muscle-list"},
+            {"label": "Body regions", "url_name": "library_dashboard:library-region-list"},
+            {"label": "References", "url_name": "library_dashboard:library-reference-list"},
+            {"label": "Figures", "url_name": "library_dashboard:library-figure-list"},
+            {"label": "Series and tags", "url_name": "library_dashboard:library-series-list"},
+            {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
+        ],
+    },
+]
+
+# The pain finder (painfinder app): its back-office menu.
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": "Pain finder",
+        "icon": "fas fa-child",
+        "children": [
+            {"label": "Region shapes", "url_name": "painfinder_dashboard:region-list"},
+            {"label": "Referred-pain maps", "url_name": "painfinder_dashboard:muscle-list"},
+        ],
+    },
+]
+# Storefront (issue 4): catalogue, product pages, reviews, site search, theme and static budget.
+INSTALLED_APPS.append("shop.sitesearch")
+# Wishlists, stock alerts and notifications are switched off (shop/storefront/oscar_apps.py).
+INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.customer.apps.CustomerConfig")] = (
+    "shop.storefront.oscar_apps.CustomerConfig"
+)
+INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.wishlists.apps.WishlistsConfig")] = (
+    "shop.storefront.oscar_apps.WishlistsConfig"
+)
+OSCAR_EAGER_ALERTS = False  # no stock-alert emails, and no query on every stock record save
+TEMPLATES[0]["OPTIONS"]["context_processors"].remove(
+    "oscar.apps.communication.notifications.context_processors.notifications"
+)
+OSCAR_MODERATE_REVIEWS = True  # reviews appear once staff approve them in the dashboard
+OSCAR_ALLOW_ANON_REVIEWS = False  # only signed-in customers review, once per product
+SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)  # "Only 3 left"
+THUMBNAIL_FORMAT = "JPEG"
+THUMBNAIL_PRESERVE_FORMAT = False
+# Budget of CSS + JS per customer page, compressed (enforced by tests/shop/storefront).
+STATIC_BUDGET_BYTES = 40 * 1024
+
 # Checkout, shipping and payment (Stripe Checkout, order first; see docs/checkout.md).
 STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
 # Stripe accepts 30 minutes to 24 hours; the order (and its stock) is held that long.
@@ -285,6 +379,7 @@ SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address 
 ORDER_LOOKUP_RATE_LIMIT = 10  # lookups per client address per window
 ORDER_LOOKUP_RATE_WINDOW_SECONDS = 15 * 60
 CELERY_BEAT_SCHEDULE = {
+    **vars().get("CELERY_BEAT_SCHEDULE", {}),
     "reconcile-payments": {
         "task": "shop.payment.tasks.reconcile_payments_task",
         "schedule": 15 * 60,

@@ -13,9 +13,15 @@ from .tasks import deliver_email
 def queue_email(
     *, to: list[str], subject: str, text_body: str, html_body: str | None = None
 ) -> None:
-    """Send an email from a Celery task once the current transaction commits."""
+    """Send an email from a Celery task once the current transaction commits.
+
+    ``robust``: if the broker cannot take the task (or, with eager tasks, the mail server keeps
+    failing), the error is logged instead of turning a request whose data is already committed
+    into an error page.
+    """
     transaction.on_commit(
         lambda: deliver_email.delay(
             to=list(to), subject=subject, text_body=text_body, html_body=html_body
-        )
+        ),
+        robust=True,
     )

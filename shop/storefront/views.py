@@ -9,11 +9,31 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from shop.catalogue.demo import QL_CLAW_UPC
+from shop.catalogue.selectors import featured_products
+
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
+    """The tool, the promises, the pain finder entry and (once the library is merged) articles."""
+
     template_name = "storefront/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = featured_products(limit=4)
+        context.update(
+            main_product=next((p for p in products if p.upc == QL_CLAW_UPC), None),
+            featured_products=[p for p in products if p.upc != QL_CLAW_UPC][:3],
+            # Filled by the library (articles app) once merged; see docs/storefront.md.
+            # Each section is hidden while its list is empty.
+            latest_articles=[],
+            featured_articles=[],
+            series=None,
+            series_articles=[],
+        )
+        return context
 
 
 def _database_ok() -> bool:
