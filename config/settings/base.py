@@ -314,6 +314,7 @@ LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
 LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
 LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
 LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
+LIBRARY_HOME_SERIES_SLUG = "five-muscles-behind-low-back-pain"  # the series on the home page
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,
     {

@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
+from articles.selectors import home_page_articles
 from shop.catalogue.demo import QL_CLAW_UPC
 from shop.catalogue.selectors import featured_products
 
@@ -16,7 +17,8 @@ logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
-    """The tool, the promises, the pain finder entry and (once the library is merged) articles."""
+    """The tool, the promises, the pain finder entry, and the library's latest, featured and
+    series articles."""
 
     template_name = "storefront/home.html"
 
@@ -26,12 +28,14 @@ class HomeView(TemplateView):
         context.update(
             main_product=next((p for p in products if p.upc == QL_CLAW_UPC), None),
             featured_products=[p for p in products if p.upc != QL_CLAW_UPC][:3],
-            # Filled by the library (articles app) once merged; see docs/storefront.md.
-            # Each section is hidden while its list is empty.
-            latest_articles=[],
-            featured_articles=[],
-            series=None,
-            series_articles=[],
+        )
+        library = home_page_articles()
+        # Each section is hidden while its list is empty.
+        context.update(
+            latest_articles=library.latest,
+            featured_articles=library.featured,
+            series=library.series,
+            series_articles=library.series_articles,
         )
         return context
 
