@@ -141,11 +141,16 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="qlclaw"),
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
         }
     }
+    # A Redis outage must not take the site down: cache reads miss, writes are dropped, and
+    # each error is logged (docs/operations.md says what this means for rate limits).
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL)
     CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 else:
@@ -359,3 +364,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.
 ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
+
+# Celery beat: the outbox sweep re-enqueues emails the broker lost.
+CELERY_BEAT_SCHEDULE = {
+    "resend-unsent-emails": {
+        "task": "shop.storefront.tasks.resend_unsent_emails",
+        "schedule": 300.0,
+    },
+}
