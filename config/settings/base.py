@@ -187,25 +187,53 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
+# Private files (support attachments, claim photos) never live under a public URL: they are
+# served by the views that check who asks (or, on S3, by short-lived signed URLs).
+PRIVATE_MEDIA_ROOT = Path(env.str("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media")))
 MEDIA_STORAGE = env.str("MEDIA_STORAGE", default="filesystem")
 if MEDIA_STORAGE == "s3":
-    AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME")
-    AWS_S3_ENDPOINT_URL = env.str("AWS_S3_ENDPOINT_URL", default=None)
-    AWS_S3_REGION_NAME = env.str("AWS_S3_REGION_NAME", default=None)
-    AWS_S3_CUSTOM_DOMAIN = env.str("AWS_S3_CUSTOM_DOMAIN", default=None)
-    AWS_ACCESS_KEY_ID = env.str("AWS_ACCESS_KEY_ID", default=None)
-    AWS_SECRET_ACCESS_KEY = env.str("AWS_SECRET_ACCESS_KEY", default=None)
-    AWS_QUERYSTRING_AUTH = False
-    AWS_S3_FILE_OVERWRITE = False
-    MEDIA_BACKEND = {"BACKEND": "storages.backends.s3.S3Storage"}
+    _s3 = {
+        "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+        "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+        "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+        "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+        "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+        "file_overwrite": False,
+        "signature_version": "s3v4",
+    }
+    MEDIA_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "public",
+            "default_acl": "public-read",
+            "querystring_auth": False,
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+        },
+    }
+    PRIVATE_BACKEND = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "location": "private",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": env.int("PRIVATE_URL_SECONDS", default=300),
+        },
+    }
 elif MEDIA_STORAGE == "filesystem":
     MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    PRIVATE_BACKEND = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    }
 else:
     from django.core.exceptions import ImproperlyConfigured
 
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
 STORAGES = {
     "default": MEDIA_BACKEND,
+    "private": PRIVATE_BACKEND,
     "staticfiles": {
         "BACKEND": env.str(
             "STATICFILES_BACKEND",
@@ -363,7 +391,10 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# Request size limits: form fields in memory, uploads streamed to disk past this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+MAX_IMAGE_PIXELS = 40_000_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.

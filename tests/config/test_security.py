@@ -178,3 +178,9 @@ def test_staff_can_unlock_a_locked_customer(client, customer):
         client, path, fields, customer.email, "correct-Horse-battery-9", "203.0.113.7"
     )
     assert response.status_code == 302
+
+
+def test_pillow_refuses_images_far_beyond_what_the_site_needs():
+    from PIL import Image
+
+    assert Image.MAX_IMAGE_PIXELS == 40_000_000
