@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    "shop.storefront.security.RateLimitedFormsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -365,6 +366,15 @@ if TRUSTED_PROXY_COUNT:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 else:
     AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Rate limits (django-ratelimit) count per client address in the cache and fail open when
+# the cache is down (docs/operations.md). RATE_LIMITED_FORMS covers Oscar's own public forms.
+RATELIMIT_IP_META_KEY = "shop.storefront.security.client_ip"
+RATELIMIT_FAIL_OPEN = True
+RATE_LIMITED_FORMS = {
+    "password-reset": env.str("PASSWORD_RESET_RATE", default="5/h"),
+    "customer:register": env.str("REGISTRATION_RATE", default="10/h"),
+}
 
 # Browser features the site does not use are denied to every page (and any frame).
 PERMISSIONS_POLICY = {
