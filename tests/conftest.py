@@ -7,6 +7,12 @@ from config.celery import app as celery_app
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hashing strength is Django's business; tests that log in many times need speed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache():
     """Each test starts with an empty cache (Redis in the PostgreSQL run, so rate limits reset)."""
     cache.clear()

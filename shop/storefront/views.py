@@ -1,10 +1,12 @@
 """Storefront pages that belong to no single app: the home page and the health check."""
 
 import logging
+import sys
 
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.http import HttpRequest, JsonResponse
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
@@ -72,3 +74,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "failed": failed,
     }
     return JsonResponse(body, status=503 if failed else 200)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler: a database outage gets the plain 503 page, anything else the 500 page.
+
+    Both templates are static, so they render when the database and the cache are gone.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)
