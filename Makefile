@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: install run test lint format migrations-check browser lock clean
+.PHONY: install run serve test lint format migrations-check browser lock clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack (gunicorn, Celery worker and beat) on the local PostgreSQL and Redis.
+serve: install
+	PORT=$(PORT) scripts/serve
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -92,6 +92,9 @@ REFERENCES = [
     },
 ]
 
+# The article the home page features: the muscle the QL Claw is named after.
+FEATURED_ARTICLE = "quadratus-lumborum"
+
 SERIES = {
     "slug": "five-muscles-behind-low-back-pain",
     "title": "The five muscles behind low back pain",
@@ -412,6 +415,7 @@ def load_library_demo() -> dict[str, int]:
                 "body": (CONTENT_DIR / f"{slug}.md").read_text(encoding="utf-8"),
                 "series": series,
                 "series_order": order,
+                "featured": slug == FEATURED_ARTICLE,
             },
         )
         save_article(article=article, touch=False)

@@ -203,6 +203,7 @@ class Article(models.Model):
         Series, on_delete=models.SET_NULL, null=True, blank=True, related_name="articles"
     )
     series_order = models.PositiveSmallIntegerField(default=0)
+    featured = models.BooleanField(default=False, help_text="Shown on the home page.")
     related_products = models.ManyToManyField(
         "catalogue.Product", related_name="library_articles", blank=True
     )

@@ -1,12 +1,14 @@
 """Reads of the library, each doing its own joins so that no page's query count grows."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q, QuerySet
 from oscar.core.loading import get_model
 
-from .models import Article, Citation, Comment, Figure, Muscle, ReferredPain
+from .models import Article, Citation, Comment, Figure, Muscle, ReferredPain, Series
 from .rendering import FigureImage
 
 Product = get_model("catalogue", "Product")
@@ -24,6 +26,42 @@ def article_cards() -> QuerySet[Article]:
         .prefetch_related("tags")
         .order_by("-publish_at", "-pk")
     )
+
+
+@dataclass(frozen=True)
+class HomePageArticles:
+    latest: list[Article]
+    featured: list[Article]
+    series: Series | None
+    series_articles: list[Article]
+
+
+def home_page_articles(*, latest: int = 3, featured: int = 3) -> HomePageArticles:
+    """What the home page shows of the library, in a fixed number of queries."""
+    featured_articles = list(article_cards().filter(featured=True)[:featured])
+    featured_ids = {article.pk for article in featured_articles}
+    latest_articles = [
+        article
+        for article in article_cards()[: latest + featured]
+        if article.pk not in featured_ids
+    ][:latest]
+    series = Series.objects.filter(slug=settings.LIBRARY_HOME_SERIES_SLUG).first()
+    series_articles = (
+        list(article_cards().filter(series=series).order_by("series_order", "-publish_at"))
+        if series
+        else []
+    )
+    return HomePageArticles(
+        latest=latest_articles,
+        featured=featured_articles,
+        series=series if series_articles else None,
+        series_articles=series_articles,
+    )
+
+
+def muscles_released_by(product) -> list[Muscle]:
+    """The muscles a product releases, for its "What it releases" section."""
+    return list(product.released_muscles.order_by("name"))
 
 
 def filtered_article_cards(

@@ -19,6 +19,7 @@ from articles.models import (
     Tag,
 )
 from articles.services import render_body
+from painfinder.svgpath import InvalidPathData, validate_path_data
 
 
 class ArticleForm(forms.ModelForm):
@@ -26,7 +27,7 @@ class ArticleForm(forms.ModelForm):
         model = Article
         fields = [
             "title", "slug", "muscle", "summary", "hero", "body", "tags", "series",
-            "series_order", "related_products", "status", "publish_at",
+            "series_order", "featured", "related_products", "status", "publish_at",
         ]  # fmt: skip
         widgets = {
             "body": forms.Textarea(attrs={"rows": 24}),
@@ -92,6 +93,17 @@ class RegionForm(forms.ModelForm):
         model = BodyRegion
         fields = ["name", "slug", "view", "position", "svg_path"]
         widgets = {"svg_path": forms.Textarea(attrs={"rows": 4})}
+
+    def clean_svg_path(self) -> str:
+        """Refuse malformed path data here too, not only in the pain finder's shape editor."""
+        data = self.cleaned_data["svg_path"]
+        if not data.strip():
+            return ""  # a region may wait for its shape; it is listed but not drawn
+        try:
+            validate_path_data(data)
+        except InvalidPathData as error:
+            raise forms.ValidationError(str(error)) from error
+        return data
 
 
 class ReferenceForm(forms.ModelForm):

@@ -15,6 +15,8 @@ from django.views.generic import ListView
 from oscar.apps.catalogue import views as oscar_views
 from oscar.core.loading import get_model
 
+from articles.selectors import muscles_released_by
+
 from .selectors import approved_reviews, browsable_products, product_for_detail_page
 from .structured_data import product_json_ld
 from .tasks import record_product_view
@@ -81,9 +83,8 @@ class ProductDetailView(oscar_views.ProductDetailView):
             reviews=reviews,
             review_count=review_count,
             attribute_values=product.get_attribute_values(),
-            # Filled from the library's Muscle.released_by relation once it is merged
-            # (see docs/storefront.md); an empty list hides the section.
-            released_muscles=[],
+            # The library's Muscle.released_by relation; an empty list hides the section.
+            released_muscles=muscles_released_by(product),
             product_json_ld=product_json_ld(
                 request=self.request,
                 product=product,

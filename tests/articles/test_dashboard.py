@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Comment, Figure, Muscle
+from articles.models import Article, BodyRegion, Comment, Figure, Muscle
 from shop.storefront.staff_roles import ensure_staff_roles
 from tests.articles.factories import (
     ArticleFactory,
@@ -200,3 +200,14 @@ def test_editors_create_series_and_tags_for_articles(client, editor):
     client.post(url("library-tag-create"), {"name": "Sitting", "slug": "sitting"})
     html = client.get(url("library-series-list")).content.decode()
     assert "Hips" in html and "Sitting" in html
+
+
+def test_a_malformed_region_path_is_refused_and_nothing_is_saved(client, editor):
+    form = {"name": "Knee", "slug": "knee", "view": "front", "position": 5}
+    response = client.post(url("library-region-create"), {**form, "svg_path": "M0 0 X 5"})
+    assert response.status_code in (200, 400)
+    assert "svg_path" in response.context["form"].errors
+    assert not BodyRegion.objects.filter(slug="knee").exists()
+    response = client.post(url("library-region-create"), {**form, "svg_path": "M10 10 L20 20 Z"})
+    assert response.status_code == 302
+    assert BodyRegion.objects.get(slug="knee").svg_path == "M10 10 L20 20 Z"

@@ -28,6 +28,10 @@ AXE_PAGES = (
     "/accounts/login/",
     "/guarantee/",
     "/articles/",
+    "/articles/quadratus-lumborum/",
+    "/muscles/gluteus-medius/",
+    "/pain-finder/",
+    "/contact/",
 )
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 

@@ -25,7 +25,9 @@ pytestmark = pytest.mark.django_db
 
 def test_references_are_unambiguous_and_unique():
     made = {references.random_reference() for _ in range(2000)}
-    assert len(made) == 2000
+    # About 594 million references: a repeat among 2000 draws is rare but possible (the
+    # database's unique column and a redraw settle it, tested below), a broken generator is not.
+    assert len(made) >= 1995
     for reference in made:
         assert re.fullmatch(r"SR-[23456789ABCDEFGHJKMNPQRSTWXYZ]{6}", reference)
     assert not set("01OILUV") & set(references.ALPHABET)
