@@ -412,7 +412,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # Request size limits: form fields in memory, uploads streamed to disk past this size.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
-MAX_IMAGE_PIXELS = 40_000_000
+# Pillow backstop (its default is ~89 MP): warns above this, refuses above twice this. The
+# site's own checks refuse more than 40 MP with a precise message first.
+MAX_IMAGE_PIXELS = 64_000_000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The Django admin is for developers only; staff work in Oscar's dashboard.
