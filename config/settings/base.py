@@ -526,8 +526,7 @@ SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(
 )
 SHIPPING_DEFAULT_ITEM_WEIGHT_KG = "0.40"  # for products without a weight attribute
 SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address is known
-ORDER_LOOKUP_RATE_LIMIT = 10  # lookups per client address per window
-ORDER_LOOKUP_RATE_WINDOW_SECONDS = 15 * 60
+ORDER_LOOKUP_RATE = env.str("ORDER_LOOKUP_RATE", default="10/15m")  # per client address
 CELERY_BEAT_SCHEDULE = {
     **vars().get("CELERY_BEAT_SCHEDULE", {}),
     "reconcile-payments": {
