@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     # The project's own apps.
     "shop.storefront",
     "shop.guarantee",
+    "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",
     "articles",
 ]
 
@@ -294,3 +295,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The race tests run requests in threads: an in-memory test database (shared cache) fails
     # them with "table is locked" where a file waits for the lock like production does.
     DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
+
+# The money-back guarantee (shop/guarantee, docs/guarantee.md): claims and their back-office menu.
+GUARANTEE_TIME_ZONE = env.str("GUARANTEE_TIME_ZONE", default="UTC")  # where a window's day ends
+GUARANTEE_MAX_PHOTOS = 5
+GUARANTEE_PHOTO_MAX_BYTES = 5 * 1000 * 1000
+GUARANTEE_PHOTO_MAX_PIXELS = 40 * 1000 * 1000
+GUARANTEE_CLAIM_RATE_LIMIT = 10  # claim submissions per client address ...
+GUARANTEE_CLAIM_RATE_WINDOW_SECONDS = 15 * 60  # ... in this many seconds
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
+    {
+        "label": "Guarantee claims",
+        "icon": "fas fa-undo",
+        "url_name": "guarantee_dashboard:claim-list",
+    },
+]

@@ -1,0 +1,33 @@
+"""The back-office part of the guarantee: the "Guarantee claims" queue, permission-checked."""
+
+from django.urls import path
+from oscar.core.application import OscarDashboardConfig
+
+VIEW = ["is_staff", "guarantee.view_guaranteeclaim"]
+CHANGE = ["is_staff", "guarantee.view_guaranteeclaim", "guarantee.change_guaranteeclaim"]
+
+
+class GuaranteeDashboardConfig(OscarDashboardConfig):
+    name = "shop.guarantee.dashboard"
+    label = "guarantee_dashboard"
+    verbose_name = "Guarantee dashboard"
+
+    default_permissions = ["is_staff"]
+    # Oscar's dashboard menu reads these too, so the entry only shows to order handlers.
+    permissions_map = {
+        "claim-list": VIEW,
+        "claim-detail": VIEW,
+        "claim-photo": VIEW,
+        "claim-action": CHANGE,
+    }
+
+    def get_urls(self):
+        from . import views
+
+        urls = [
+            path("", views.ClaimListView.as_view(), name="claim-list"),
+            path("<str:reference>/", views.claim_detail, name="claim-detail"),
+            path("<str:reference>/act/", views.claim_action, name="claim-action"),
+            path("<str:reference>/photos/<int:pk>/", views.claim_photo, name="claim-photo"),
+        ]
+        return self.post_process_urls(urls)
