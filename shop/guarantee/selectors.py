@@ -181,7 +181,7 @@ def staff_claim(*, reference: str) -> GuaranteeClaim | None:
 def customer_history(*, claim: GuaranteeClaim) -> QuerySet:
     """The customer's other orders (by account or email), newest first."""
     order = claim.order
-    who = Q(email__iexact=order.email) if order.email else Q(pk=None)
+    who = Q(guest_email__iexact=order.email) | Q(user__email__iexact=order.email)
     if order.user_id:
         who |= Q(user_id=order.user_id)
     return Order.objects.filter(who).exclude(pk=order.pk).order_by("-date_placed")[:20]
