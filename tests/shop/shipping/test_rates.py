@@ -97,3 +97,27 @@ def test_demo_zones_are_idempotent(shop_data):
     before = (ShippingZone.objects.count(), ZoneService.objects.count())
     ensure_shipping_zones()
     assert (ShippingZone.objects.count(), ZoneService.objects.count()) == before == (4, 8)
+
+
+def test_without_zones_the_basket_still_works_but_checkout_offers_no_method(client):
+    from shop.storefront.demo import ensure_countries
+
+    ensure_countries()
+    fill_basket(client, make_product())
+    basket = client.get(reverse("basket:summary"))
+    assert basket.status_code == 200
+    assert basket.context["shipping_method"].code == "priced-at-checkout"
+    checkout_to_preview_without_method(client)
+    response = client.get(reverse("checkout:shipping-method"), follow=True)
+    assert response.redirect_chain[-1][0] == reverse("checkout:shipping-address")
+    assert "Shipping is unavailable for your chosen address" in response.content.decode()
+
+
+def checkout_to_preview_without_method(client):
+    from tests.shop.checkout.fixtures import ADDRESSES
+
+    client.post(reverse("checkout:index"), {"username": "a@example.com", "options": "anonymous"})
+    client.post(
+        reverse("checkout:shipping-address"),
+        {"first_name": "A", "last_name": "B", "line1": "1 St", "country": "US", **ADDRESSES["US"]},
+    )
