@@ -28,9 +28,7 @@ class PhotosField(forms.FileField):
     def clean(self, data, initial=None) -> list[UploadedFile]:
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if len(files) > settings.GUARANTEE_MAX_PHOTOS:
-            raise forms.ValidationError(
-                f"Attach at most {settings.GUARANTEE_MAX_PHOTOS} photos."
-            )
+            raise forms.ValidationError(f"Attach at most {settings.GUARANTEE_MAX_PHOTOS} photos.")
         return [self._check_image(super(PhotosField, self).clean(f)) for f in files]
 
     def _check_image(self, upload: UploadedFile) -> UploadedFile:
@@ -44,7 +42,13 @@ class PhotosField(forms.FileField):
                 image_format = image.format
                 width, height = image.size
                 image.verify()
-        except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        except (
+            UnidentifiedImageError,
+            OSError,
+            SyntaxError,
+            ValueError,
+            Image.DecompressionBombError,
+        ):
             raise forms.ValidationError(f"{name} is not an image we can open.") from None
         if image_format not in ALLOWED_IMAGE_FORMATS:
             raise forms.ValidationError(f"{name}: send a JPEG, PNG or WebP photo.")
@@ -86,7 +90,8 @@ class ClaimForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         data["quantities"] = {
-            line.pk: data.get(f"quantity_{line.pk}") or 0 for line, _field, _left in self.line_fields
+            line.pk: data.get(f"quantity_{line.pk}") or 0
+            for line, _field, _left in self.line_fields
         }
         if not self.errors and not any(data["quantities"].values()):
             raise forms.ValidationError("Choose how many units of which item you want refunded.")

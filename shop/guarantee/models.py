@@ -126,7 +126,7 @@ class ClaimLine(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.quantity} × {self.line.title}"
+        return f"{self.quantity} x {self.line.title}"
 
 
 def claim_photo_path(instance: "ClaimPhoto", filename: str) -> str:

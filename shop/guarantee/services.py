@@ -137,7 +137,7 @@ def _check_quantities(*, order: Order, quantities: dict[int, int]) -> list[tuple
             raise TooManyUnits("Choose items from this order.")
         if quantity > line.quantity:
             raise TooManyUnits(
-                f"You bought {line.quantity} × {line.title}; you cannot claim {quantity}."
+                f"You bought {line.quantity} of {line.title}; you cannot claim {quantity}."
             )
         left = line.quantity - claimed.get(line.pk, 0)
         if quantity > left:
@@ -189,9 +189,9 @@ def open_claim(
         ]
         # Shipping is refunded once, with the claim that takes the order's last units: always
         # for an order not dispatched yet (a cancellation), otherwise when the terms say so.
+        now_claimed = {line.pk: quantity for line, quantity in chosen}
         claims_everything = all(
-            claimed.get(line.pk, 0) + dict((l.pk, q) for l, q in chosen).get(line.pk, 0)
-            >= line.quantity
+            claimed.get(line.pk, 0) + now_claimed.get(line.pk, 0) >= line.quantity
             for line in order.lines.all()
         )
         includes_shipping = claims_everything and (
@@ -354,7 +354,9 @@ def _restock(claim: GuaranteeClaim) -> None:
             record.save(update_fields=["num_in_stock"])
 
 
-def _start_refund(*, order: Order, claim: GuaranteeClaim, by, message: str, email: str = "") -> None:
+def _start_refund(
+    *, order: Order, claim: GuaranteeClaim, by, message: str, email: str = ""
+) -> None:
     """Move a claim to "refund in progress" and queue the Stripe refund for after commit.
 
     The amount is capped here, under the order's lock, by what is still refundable, so several
@@ -516,9 +518,10 @@ def _release_allocation(*, order: Order, claim_lines: list[ClaimLine]) -> None:
         if line.stockrecord_id and units:
             line.cancel_allocation(units)
     refunded = selectors.claimed_quantities(order=order)
-    if all(
-        refunded.get(line.pk, 0) >= line.quantity for line in order.lines.all()
-    ) and "Cancelled" in order.available_statuses():
+    if (
+        all(refunded.get(line.pk, 0) >= line.quantity for line in order.lines.all())
+        and "Cancelled" in order.available_statuses()
+    ):
         order.set_status("Cancelled")
 
 
@@ -540,7 +543,9 @@ def reconcile_stripe_refund(*, record: StripeRefund, metadata: dict) -> str:
             currency=record.currency,
             metadata=metadata,
         )
-        complete_claim_refund(claim_id=claim.pk, refund=refund, payment_intent=record.payment_intent_id)
+        complete_claim_refund(
+            claim_id=claim.pk, refund=refund, payment_intent=record.payment_intent_id
+        )
         return "claim refund"
     order = Order.objects.select_for_update().get(pk=record.order_id)
     if not order.payment_events.filter(reference=record.refund_id).exists():
@@ -550,10 +555,10 @@ def reconcile_stripe_refund(*, record: StripeRefund, metadata: dict) -> str:
             amount=from_minor_units(record.amount, record.currency or order.currency),
             reference=record.refund_id,
         )
+        amount = from_minor_units(record.amount, order.currency)
         OrderNote.objects.create(
             order=order,
             note_type=OrderNote.WARNING,
-            message=f"Refund {record.refund_id} of {from_minor_units(record.amount, order.currency)}"
-            " was made in Stripe's dashboard.",
+            message=f"Refund {record.refund_id} of {amount} was made in Stripe's dashboard.",
         )
     return "dashboard refund"

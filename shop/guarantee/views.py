@@ -72,7 +72,10 @@ class OrderGuaranteeView(View):
         order = _order(request, number)
         if _rate_limited(request):
             return self._render(
-                request, order, error="Too many claims from your connection. Please wait.", status=429
+                request,
+                order,
+                error="Too many claims from your connection. Please wait.",
+                status=429,
             )
         form = ClaimForm(
             request.POST,

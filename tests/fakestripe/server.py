@@ -253,7 +253,9 @@ class FakeStripe:
             return 200, self._create_refund(params)
         if method == "GET" and path == "/v1/refunds":
             intent = params.get("payment_intent")
-            found = [r for r in self.refunds.values() if not intent or r["payment_intent"] == intent]
+            found = [
+                r for r in self.refunds.values() if not intent or r["payment_intent"] == intent
+            ]
             return 200, {"object": "list", "data": found[::-1], "has_more": False}
         match = re.fullmatch(r"/v1/refunds/([^/]+)", path)
         if match and match.group(1) in self.refunds:

@@ -246,7 +246,9 @@ class TestRefusals:
         for who in (other_client, client):  # the guest browser no longer owns a user's order
             assert who.get(reverse("guarantee:order", args=[order.number])).status_code == 404
             assert who.get(reverse("guarantee:claim", args=[claim.reference])).status_code == 404
-        assert owner_client.get(reverse("guarantee:claim", args=[claim.reference])).status_code == 200
+        assert (
+            owner_client.get(reverse("guarantee:claim", args=[claim.reference])).status_code == 200
+        )
         wrong_key = reverse("guarantee:claim", args=[claim.reference]) + "?key=0123"
         assert other_client.get(wrong_key).status_code == 404
 
@@ -285,12 +287,12 @@ class TestPhotos:
         photo = io.BytesIO(png_bytes())
         photo.name = "claw.png"
         data = claim_form(order, {order.lines.get().pk: 1})
-        response = client.post(reverse("guarantee:order", args=[order.number]), {**data, "photos": photo})
+        response = client.post(
+            reverse("guarantee:order", args=[order.number]), {**data, "photos": photo}
+        )
         assert response.status_code == 303
         stored = ClaimPhoto.objects.get()
-        url = reverse(
-            "guarantee_dashboard:claim-photo", args=[stored.claim.reference, stored.pk]
-        )
+        url = reverse("guarantee_dashboard:claim-photo", args=[stored.claim.reference, stored.pk])
         assert staff_client.get(url).status_code == 200
         assert client.get(url).status_code in (302, 403)
 
@@ -308,7 +310,9 @@ class TestPhotos:
         upload = io.BytesIO(content)
         upload.name = name
         data = claim_form(order, {order.lines.get().pk: 1})
-        response = client.post(reverse("guarantee:order", args=[order.number]), {**data, "photos": upload})
+        response = client.post(
+            reverse("guarantee:order", args=[order.number]), {**data, "photos": upload}
+        )
         assert response.status_code == 400
         assert message in response.content.decode()
         assert not GuaranteeClaim.objects.exists()
@@ -322,7 +326,9 @@ class TestPhotos:
             photo.name = f"p{n}.png"
             photos.append(photo)
         data = claim_form(order, {order.lines.get().pk: 1})
-        response = client.post(reverse("guarantee:order", args=[order.number]), {**data, "photos": photos})
+        response = client.post(
+            reverse("guarantee:order", args=[order.number]), {**data, "photos": photos}
+        )
         assert response.status_code == 400
         assert "at most 1 photos" in response.content.decode()
 
