@@ -303,6 +303,13 @@ GUARANTEE_PHOTO_MAX_BYTES = 5 * 1000 * 1000
 GUARANTEE_PHOTO_MAX_PIXELS = 40 * 1000 * 1000
 GUARANTEE_CLAIM_RATE_LIMIT = 10  # claim submissions per client address ...
 GUARANTEE_CLAIM_RATE_WINDOW_SECONDS = 15 * 60  # ... in this many seconds
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,
+    "guarantee-resume-stalled-refunds": {
+        "task": "shop.guarantee.tasks.resume_stalled_refunds_task",
+        "schedule": 10 * 60,
+    },
+}
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {

@@ -189,7 +189,7 @@ def customer_history(*, claim: GuaranteeClaim) -> QuerySet:
 
 def claim_queue(*, status: str = "", older_than_days: int | None = None) -> QuerySet:
     """Claims for the staff queue, oldest open first; the filters are optional."""
-    claims = GuaranteeClaim.objects.select_related("order")
+    claims = GuaranteeClaim.objects.select_related("order__user")
     if status:
         claims = claims.filter(status=status)
     if older_than_days:

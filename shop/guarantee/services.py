@@ -9,6 +9,7 @@ made instead of making another.
 
 import logging
 import secrets
+from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -463,17 +464,19 @@ def complete_claim_refund(*, claim_id: int, refund: Refund, payment_intent: str)
     """
     with transaction.atomic():
         claim = GuaranteeClaim.objects.get(pk=claim_id)
-        order, claim = _locked(claim)
+        # The refund row first, then the order: the webhook writes them in that order too, so
+        # the task and a concurrent webhook wait for each other instead of deadlocking.
         StripeRefund.objects.update_or_create(
             refund_id=refund.id,
             defaults={
-                "order": order,
+                "order_id": claim.order_id,
                 "payment_intent_id": payment_intent,
                 "amount": refund.amount,
                 "currency": refund.currency or claim.currency,
                 "status": refund.status,
             },
         )
+        order, claim = _locked(claim)
         if claim.status == Status.REFUNDED:
             return False
         amount = from_minor_units(refund.amount, claim.currency)
@@ -562,3 +565,17 @@ def reconcile_stripe_refund(*, record: StripeRefund, metadata: dict) -> str:
             message=f"Refund {record.refund_id} of {amount} was made in Stripe's dashboard.",
         )
     return "dashboard refund"
+
+
+def resume_stalled_refunds(*, older_than_seconds: int = 600) -> int:
+    """Run again the refunds whose task never finished (a worker lost mid-way).
+
+    Safe to repeat: the same attempt sends the same idempotency key, so Stripe answers with the
+    refund it may already have made.
+    """
+    cutoff = timezone.now() - timedelta(seconds=older_than_seconds)
+    stalled = GuaranteeClaim.objects.filter(status=Status.REFUNDING, updated__lt=cutoff)
+    ids = list(stalled.order_by("pk").values_list("pk", flat=True))
+    for claim_id in ids:
+        refund_claim_now(claim_id=claim_id)
+    return len(ids)
