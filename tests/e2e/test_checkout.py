@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def to_preview(page, product) -> None:
     """Product page → basket → guest email → address in France → Fast tracked → preview."""
     page.goto(product.get_absolute_url())
-    page.get_by_role("button", name="Add to basket").first.click()
+    page.locator('form[action*="/basket/add/"] button[type=submit]').first.click()
     page.goto("/basket/")
     assert page.get_by_text("QL Claw").first.is_visible()
     page.locator('a[href="/checkout/"]').first.click()

@@ -8,8 +8,8 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
-from shop.storefront.demo import ensure_staff_account
 from tests.shop.checkout.fixtures import fill_basket, place_order
+from tests.shop.order.staff import demo_staff_user
 from tests.shop.payment.helpers import pending_order, post_webhook
 
 Order = get_model("order", "Order")
@@ -127,9 +127,8 @@ def test_staff_see_payment_state_attempts_and_disputes(client, product, fake_str
     intent = fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
     post_webhook(client, fake_stripe, "charge.dispute.created", fake_stripe.dispute(intent))
 
-    credentials = ensure_staff_account(password="a-long-demo-password-1")
     staff = Client()
-    assert staff.login(username=credentials.email, password="a-long-demo-password-1")
+    staff.force_login(demo_staff_user())
     response = staff.get(reverse("dashboard:order-detail", args=[order.number]))
     assert response.status_code == 200
     body = response.content.decode()
@@ -141,9 +140,8 @@ def test_staff_see_payment_state_attempts_and_disputes(client, product, fake_str
 
 def test_staff_cannot_mark_a_pending_order_paid_by_hand(client, product, fake_stripe):
     order, _ = pending_order(client, product)
-    credentials = ensure_staff_account(password="a-long-demo-password-1")
     staff = Client()
-    assert staff.login(username=credentials.email, password="a-long-demo-password-1")
+    staff.force_login(demo_staff_user())
     url = reverse("dashboard:order-detail", args=[order.number])
     form = staff.get(url).context["order_status_form"]
     assert "Paid" not in [value for value, _ in form.fields["new_status"].choices]

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from shop.storefront.demo import ensure_staff_account
+from tests.shop.order.staff import demo_staff_user
 from tests.shop.payment.helpers import pending_order, post_webhook
 
 pytestmark = pytest.mark.django_db
@@ -25,9 +25,8 @@ def paid_order(client, product, fake_stripe):
 
 @pytest.fixture
 def staff():
-    credentials = ensure_staff_account(password="a-long-demo-password-1")
     client = Client()
-    assert client.login(username=credentials.email, password="a-long-demo-password-1")
+    client.force_login(demo_staff_user())
     return client
 
 
