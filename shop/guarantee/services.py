@@ -537,6 +537,20 @@ def reconcile_stripe_refund(*, record: StripeRefund, metadata: dict) -> str:
     if claim is None:
         claim = GuaranteeClaim.objects.filter(stripe_refund_id=record.refund_id).first()
     if record.status in ("failed", "canceled"):
+        # Stripe could not return the money after all (e.g. a closed card): staff must act.
+        OrderNote.objects.create(
+            order=record.order,
+            note_type=OrderNote.WARNING,
+            message=f"Stripe reports refund {record.refund_id} {record.status}"
+            + (f" (claim {claim.reference})." if claim else "."),
+        )
+        if claim is not None:
+            ClaimEvent.objects.create(
+                claim=claim,
+                kind=ClaimEvent.Kind.REFUND_ERROR,
+                message=f"Stripe reports refund {record.refund_id} {record.status}.",
+                internal=True,
+            )
         return "refund not successful"
     if claim is not None:
         refund = Refund(

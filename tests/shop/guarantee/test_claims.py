@@ -485,3 +485,55 @@ class TestRefundFailures:
         assert claim.status == Status.REFUNDED
         assert len(refunds_of(fake_stripe, order)) == 1
         assert refund_claim_now(claim_id=claim.pk).startswith("nothing to do")
+
+
+class TestWebhookFollowUps:
+    def test_a_claim_refund_that_fails_later_at_stripe_is_flagged_for_staff(
+        self, client, product, fake_stripe, staff_client
+    ):
+        order = paid_order(client, product, fake_stripe)
+        open_claim(client, order)
+        claim = GuaranteeClaim.objects.get()
+        act(staff_client, claim, "approve")
+        refund = dict(fake_stripe.refunds[GuaranteeClaim.objects.get().stripe_refund_id])
+        refund["status"] = "failed"
+        assert post_webhook(client, fake_stripe, "refund.updated", refund).status_code == 200
+        claim.refresh_from_db()
+        assert claim.events.filter(kind="refund_error", internal=True).exists()
+        assert order.notes.filter(message__contains="failed (claim").exists()
+
+    def test_the_return_received_step_is_emailed_too(
+        self, client, product, fake_stripe, staff_client, mailoutbox
+    ):
+        terms = current_terms()
+        terms.requires_return = True
+        terms.save()
+        order = paid_order(client, product, fake_stripe)
+        ship(order)
+        open_claim(client, order)
+        claim = GuaranteeClaim.objects.get()
+        act(staff_client, claim, "approve")
+        mailoutbox.clear()
+        act(staff_client, claim, "receive")
+        assert [m.subject.split(": ", 1)[1] for m in mailoutbox] == [
+            "we received your return; your refund of 49.00 USD is on its way",
+            "your money has been refunded",
+        ]
+        assert all(m.alternatives for m in mailoutbox)  # HTML and text
+
+    def test_a_claim_follows_the_terms_the_order_was_sold_under(
+        self, client, product, fake_stripe, shop_data
+    ):
+        from shop.guarantee.models import GuaranteeTerms
+        from shop.guarantee.services import make_terms_current
+
+        order = paid_order(client, product, fake_stripe)
+        ship(order)
+        stricter = GuaranteeTerms.objects.create(
+            version=2, window_days=1, requires_return=True, refund_time_text="x", body="v2"
+        )
+        make_terms_current(terms=stricter)
+        open_claim(client, order)
+        claim = GuaranteeClaim.objects.get()
+        assert claim.terms == shop_data
+        assert not claim.return_required
