@@ -483,6 +483,7 @@ def complete_claim_refund(*, claim_id: int, refund: Refund, payment_intent: str)
         event = PaymentEvent.objects.create(
             order=order, event_type=_refund_event_type(), amount=amount, reference=refund.id
         )
+        _record_on_source(order=order, amount=amount, reference=refund.id, status=refund.status)
         claim_lines = list(claim.lines.select_related("line"))
         PaymentEventQuantity.objects.bulk_create(
             PaymentEventQuantity(event=event, line=cl.line, quantity=cl.quantity)
@@ -508,6 +509,13 @@ def complete_claim_refund(*, claim_id: int, refund: Refund, payment_intent: str)
         )
     logger.info("Claim %s refunded (%s)", claim.reference, refund.id)
     return True
+
+
+def _record_on_source(*, order: Order, amount: Decimal, reference: str, status: str) -> None:
+    """Oscar's payment source shows what was refunded (and a refund transaction)."""
+    source = order.sources.select_for_update().order_by("pk").first()
+    if source is not None:
+        source.refund(amount, reference=reference, status=status)
 
 
 def _release_allocation(*, order: Order, claim_lines: list[ClaimLine]) -> None:
@@ -573,6 +581,9 @@ def reconcile_stripe_refund(*, record: StripeRefund, metadata: dict) -> str:
             reference=record.refund_id,
         )
         amount = from_minor_units(record.amount, order.currency)
+        _record_on_source(
+            order=order, amount=amount, reference=record.refund_id, status=record.status
+        )
         OrderNote.objects.create(
             order=order,
             note_type=OrderNote.WARNING,

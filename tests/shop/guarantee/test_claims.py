@@ -78,6 +78,7 @@ class TestHappyPath:
         assert claim.stripe_refund_id == refund["id"]
         event = PaymentEvent.objects.get(order=order, event_type__code="refunded")
         assert event.amount == Decimal("49.00")
+        assert order.sources.get().amount_refunded == Decimal("49.00")
         assert order.lines.get().payment_event_quantity(event.event_type) == 1
         assert [m.subject.split(": ", 1)[1] for m in mailoutbox[1:]] == [
             "approved, your refund of 49.00 USD is on its way",
@@ -413,6 +414,7 @@ class TestAmounts:
         assert response.status_code == 200
         event = PaymentEvent.objects.get(order=order, event_type__code="refunded")
         assert event.amount == Decimal("60.00")
+        assert order.sources.get().amount_refunded == Decimal("60.00")
         line = order.lines.get()
         open_claim(client, order, {line.pk: 2})
         claim = GuaranteeClaim.objects.get()
