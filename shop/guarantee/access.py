@@ -1,5 +1,6 @@
 """Who may see an order's guarantee and its claims: the signed-in owner, the guest browser that
-placed or looked up the order, or whoever holds the private link of a claim's emails."""
+placed or looked up the order, or whoever holds a private link (the claim panel of an order page
+links with the order's key, a claim's emails with the claim's key)."""
 
 from django.http import Http404, HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -15,7 +16,16 @@ def claim_access_key(claim) -> str:
     return salted_hmac("shop.guarantee.claim", claim.reference).hexdigest()[:32]
 
 
+def order_access_key(order: Order) -> str:
+    """The secret of an order's guarantee link, for pages that already proved access (Oscar's
+    anonymous order page, reached by its own hash, does not remember the order in the session)."""
+    return salted_hmac("shop.guarantee.order", str(order.number)).hexdigest()[:32]
+
+
 def can_see_order(request: HttpRequest, order: Order) -> bool:
+    key = request.GET.get("key", "")
+    if key and constant_time_compare(key, order_access_key(order)):
+        return True
     if order.user_id is not None:
         return request.user.is_authenticated and order.user_id == request.user.id
     return str(order.number) in request.session.get(REMEMBERED_ORDERS, [])

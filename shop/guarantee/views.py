@@ -51,13 +51,16 @@ class OrderGuaranteeView(View):
         claimed = selectors.claimed_quantities(order=order)
         lines = list(order.lines.all())
         form = form or ClaimForm(lines=lines, claimed=claimed)
+        claims = list(order.guarantee_claims.all())
+        for claim in claims:
+            claim.access_key = claim_access_key(claim)  # links work without a session too
         return render(
             request,
             self.template_name,
             {
                 "order": order,
                 "window": selectors.guarantee_window(order=order),
-                "claims": order.guarantee_claims.all(),
+                "claims": claims,
                 "form": form,
                 "error": error,
                 "claimable": any(line.quantity > claimed.get(line.pk, 0) for line in lines),

@@ -3,6 +3,7 @@
 from django import template
 
 from .. import selectors
+from ..access import order_access_key
 
 register = template.Library()
 
@@ -14,4 +15,5 @@ def order_guarantee(order) -> dict:
         "window": selectors.guarantee_window(order=order),
         "claims": list(order.guarantee_claims.all()),
         "paid": order.status in selectors.PAID_STATUSES,
+        "key": order_access_key(order),
     }

@@ -235,6 +235,22 @@ class TestRefusals:
         assert open_claim(stranger, order).status_code == 404
         assert not GuaranteeClaim.objects.exists()
 
+    def test_the_order_pages_private_link_opens_the_claim_form_without_a_session(
+        self, client, product, fake_stripe
+    ):
+        from shop.guarantee.access import order_access_key
+
+        order = paid_order(client, product, fake_stripe)
+        url = reverse("guarantee:order", args=[order.number])
+        stranger = Client()
+        assert stranger.get(url, {"key": "0" * 32}).status_code == 404
+        assert stranger.get(url, {"key": order_access_key(order)}).status_code == 200
+        response = stranger.post(
+            f"{url}?key={order_access_key(order)}", claim_form(order, {order.lines.get().pk: 1})
+        )
+        assert response.status_code == 303
+        assert stranger.get(response["Location"]).status_code == 200
+
     def test_another_customers_order_and_claim_give_404(self, client, product, fake_stripe):
         order = paid_order(client, product, fake_stripe)
         owner, other = UserFactory(), UserFactory()
