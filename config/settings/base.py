@@ -313,8 +313,11 @@ CELERY_BEAT_SCHEDULE = {
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
-        "label": "Guarantee claims",
+        "label": "Guarantee",
         "icon": "fas fa-undo",
-        "url_name": "guarantee_dashboard:claim-list",
+        "children": [
+            {"label": "Guarantee claims", "url_name": "guarantee_dashboard:claim-list"},
+            {"label": "Guarantee terms", "url_name": "guarantee_dashboard:terms-list"},
+        ],
     },
 ]

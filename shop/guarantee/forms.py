@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
 
-from .models import GuaranteeClaim
+from .models import GuaranteeClaim, GuaranteeTerms
 
 ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
 
@@ -113,3 +113,29 @@ class QueueFilterForm(forms.Form):
     older_than = forms.IntegerField(
         min_value=1, max_value=365, required=False, label="Older than (days)"
     )
+
+
+class TermsForm(forms.ModelForm):
+    """A new version of the terms (versions are never edited: orders point at them)."""
+
+    publish = forms.BooleanField(required=False, label="Put this version in force now")
+
+    class Meta:
+        model = GuaranteeTerms
+        fields = [
+            "window_days",
+            "refunds_shipping",
+            "requires_return",
+            "return_address",
+            "return_instructions",
+            "refund_time_text",
+            "body",
+        ]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if data.get("requires_return") and not (data.get("return_address") or "").strip():
+            self.add_error("return_address", "Say where the items go when a return is required.")
+        if data.get("window_days") == 0:
+            self.add_error("window_days", "The window must be at least one day.")
+        return data

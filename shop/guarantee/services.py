@@ -57,6 +57,16 @@ def make_terms_current(*, terms: GuaranteeTerms) -> GuaranteeTerms:
     return terms
 
 
+@transaction.atomic
+def create_terms_version(*, fields: dict, publish: bool) -> GuaranteeTerms:
+    """Save a new version (numbered after the latest) and, if asked, put it in force."""
+    latest = GuaranteeTerms.objects.select_for_update().order_by("-version").first()
+    terms = GuaranteeTerms.objects.create(version=(latest.version + 1) if latest else 1, **fields)
+    if publish:
+        make_terms_current(terms=terms)
+    return terms
+
+
 def from_minor_units(amount: int, currency: str) -> Decimal:
     if currency.upper() in ZERO_DECIMAL_CURRENCIES:
         return Decimal(amount)

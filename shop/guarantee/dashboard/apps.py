@@ -19,6 +19,9 @@ class GuaranteeDashboardConfig(OscarDashboardConfig):
         "claim-detail": VIEW,
         "claim-photo": VIEW,
         "claim-action": CHANGE,
+        "terms-list": ["is_staff", "guarantee.view_guaranteeterms"],
+        "terms-create": ["is_staff", "guarantee.add_guaranteeterms"],
+        "terms-publish": ["is_staff", "guarantee.change_guaranteeterms"],
     }
 
     def get_urls(self):
@@ -26,6 +29,9 @@ class GuaranteeDashboardConfig(OscarDashboardConfig):
 
         urls = [
             path("", views.ClaimListView.as_view(), name="claim-list"),
+            path("terms/", views.terms_list, name="terms-list"),
+            path("terms/new/", views.terms_create, name="terms-create"),
+            path("terms/<int:pk>/publish/", views.terms_publish, name="terms-publish"),
             path("<str:reference>/", views.claim_detail, name="claim-detail"),
             path("<str:reference>/act/", views.claim_action, name="claim-action"),
             path("<str:reference>/photos/<int:pk>/", views.claim_photo, name="claim-photo"),

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from .. import selectors, services
 from ..exceptions import ClaimStateError
-from ..forms import NoteForm, QueueFilterForm, RejectForm
-from ..models import GuaranteeClaim
+from ..forms import NoteForm, QueueFilterForm, RejectForm, TermsForm
+from ..models import GuaranteeClaim, GuaranteeTerms
 
 PAGE_SIZE = 25
 
@@ -107,4 +107,47 @@ def claim_photo(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     content_type = mimetypes.guess_type(photo.image.name)[0] or "application/octet-stream"
     response = FileResponse(photo.image.open("rb"), content_type=content_type)
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def terms_list(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "oscar/dashboard/guarantee/terms_list.html",
+        {"versions": GuaranteeTerms.objects.all()},
+    )
+
+
+def terms_create(request: HttpRequest) -> HttpResponse:
+    """A new version, prefilled from the current one."""
+    current = GuaranteeTerms.objects.filter(is_current=True).first()
+    if request.method == "POST":
+        form = TermsForm(request.POST)
+        if form.is_valid():
+            fields = {name: form.cleaned_data[name] for name in TermsForm.Meta.fields}
+            terms = services.create_terms_version(
+                fields=fields, publish=form.cleaned_data["publish"]
+            )
+            messages.success(request, f"Terms version {terms.version} saved.")
+            response = redirect("guarantee_dashboard:terms-list")
+            response.status_code = 303
+            return response
+        status = 400
+    else:
+        form = TermsForm(instance=current)
+        status = 200
+    return render(
+        request, "oscar/dashboard/guarantee/terms_form.html", {"form": form}, status=status
+    )
+
+
+@require_POST
+def terms_publish(request: HttpRequest, pk: int) -> HttpResponse:
+    terms = GuaranteeTerms.objects.filter(pk=pk).first()
+    if terms is None:
+        raise Http404("No such terms version")
+    services.make_terms_current(terms=terms)
+    messages.success(request, f"Terms version {terms.version} is now in force.")
+    response = redirect("guarantee_dashboard:terms-list")
+    response.status_code = 303
     return response

@@ -146,3 +146,43 @@ def test_a_refund_whose_worker_was_lost_is_resumed_once(client, product, fake_st
     assert claim.status == "refunded"
     intent = payment_intent(fake_stripe, order)
     assert len([r for r in fake_stripe.refunds.values() if r["payment_intent"] == intent]) == 1
+
+
+def test_staff_publish_a_new_terms_version_and_old_orders_keep_theirs(staff_client, shop_data):
+    create = reverse("guarantee_dashboard:terms-create")
+    form = staff_client.get(create)
+    assert form.status_code == 200
+    assert shop_data.refund_time_text in form.content.decode()  # prefilled from the current
+    fields = {
+        "window_days": 60,
+        "refund_time_text": "within 3 business days",
+        "body": "Sixty days to decide.",
+        "return_instructions": "",
+        "return_address": "",
+    }
+    refused = staff_client.post(create, {**fields, "requires_return": "on"})
+    assert refused.status_code == 400
+    assert "Say where the items go" in refused.content.decode()
+    assert staff_client.post(create, {**fields, "publish": "on"}).status_code == 303
+    new = GuaranteeTerms.objects.get(version=2)
+    assert new.is_current
+    shop_data.refresh_from_db()
+    assert not shop_data.is_current
+    assert "Sixty days to decide." in staff_client.get("/guarantee/").content.decode()
+    publish = reverse("guarantee_dashboard:terms-publish", args=[shop_data.pk])
+    assert staff_client.post(publish).status_code == 303
+    shop_data.refresh_from_db()
+    assert shop_data.is_current
+    listing = staff_client.get(reverse("guarantee_dashboard:terms-list")).content.decode()
+    assert 'data-version="2"' in listing and 'data-version="1"' in listing
+
+
+def test_staff_without_the_role_cannot_change_the_terms(shop_data):
+    bare = Client()
+    bare.force_login(UserFactory(is_staff=True))
+    create = reverse("guarantee_dashboard:terms-create")
+    assert (
+        bare.post(create, {"window_days": 1, "refund_time_text": "x", "body": "x"}).status_code
+        == 403
+    )
+    assert GuaranteeTerms.objects.count() == 1
