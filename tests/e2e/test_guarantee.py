@@ -55,7 +55,8 @@ def test_customer_claims_staff_approve_and_the_refund_reaches_stripe_once(
     )
     staff_page = context.new_page()
     staff_page.goto("/dashboard/")
-    staff_page.get_by_role("link", name="Guarantee claims").first.click()
+    staff_page.get_by_role("button", name="Guarantee", exact=True).click()  # the menu
+    staff_page.get_by_role("link", name="Guarantee claims").click()
     staff_page.get_by_role("link", name=claim.reference).click()
     staff_page.locator("#approve").click()
     assert staff_page.locator("#claim-status").inner_text() == "Refunded"
