@@ -13,6 +13,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -266,7 +267,9 @@ def _create_claim(**fields) -> GuaranteeClaim:
 # Staff steps
 
 
-def approve_claim(*, claim: GuaranteeClaim, by, no_return: bool = False) -> GuaranteeClaim:
+def approve_claim(
+    *, claim: GuaranteeClaim, by: AbstractBaseUser, no_return: bool = False
+) -> GuaranteeClaim:
     """Approve a submitted claim: wait for the item when the terms want it back (unless staff
     decide no return is needed), else refund now. A second approval raises ``ClaimStateError``.
     """
@@ -293,12 +296,12 @@ def approve_claim(*, claim: GuaranteeClaim, by, no_return: bool = False) -> Guar
             claim=claim,
             by=by,
             message="Approved" + (" (no return needed)." if no_return else "."),
-            email=f"approved, your refund of {claim.amount} {claim.currency} is on its way",
+            email="approved, your refund of {amount} is on its way",
         )
     return claim
 
 
-def mark_return_received(*, claim: GuaranteeClaim, by) -> GuaranteeClaim:
+def mark_return_received(*, claim: GuaranteeClaim, by: AbstractBaseUser) -> GuaranteeClaim:
     """The returned items arrived: put them back in stock and refund."""
     with transaction.atomic():
         order, claim = _locked(claim)
@@ -310,13 +313,12 @@ def mark_return_received(*, claim: GuaranteeClaim, by) -> GuaranteeClaim:
             claim=claim,
             by=by,
             message="Refund started after the return arrived.",
-            email=f"we received your return; your refund of {claim.amount} {claim.currency} "
-            "is on its way",
+            email="we received your return; your refund of {amount} is on its way",
         )
     return claim
 
 
-def reject_claim(*, claim: GuaranteeClaim, by, reason: str) -> GuaranteeClaim:
+def reject_claim(*, claim: GuaranteeClaim, by: AbstractBaseUser, reason: str) -> GuaranteeClaim:
     """Reject a claim not refunded yet, with a reason the customer reads; its units are free."""
     if not reason.strip():
         raise ClaimStateError("Give the customer a reason for the rejection.")
@@ -334,7 +336,7 @@ def reject_claim(*, claim: GuaranteeClaim, by, reason: str) -> GuaranteeClaim:
     return claim
 
 
-def add_internal_note(*, claim: GuaranteeClaim, by, message: str) -> ClaimEvent:
+def add_internal_note(*, claim: GuaranteeClaim, by: AbstractBaseUser, message: str) -> ClaimEvent:
     if not message.strip():
         raise ClaimStateError("Write the note first.")
     return ClaimEvent.objects.create(
@@ -342,7 +344,7 @@ def add_internal_note(*, claim: GuaranteeClaim, by, message: str) -> ClaimEvent:
     )
 
 
-def retry_refund(*, claim: GuaranteeClaim, by) -> GuaranteeClaim:
+def retry_refund(*, claim: GuaranteeClaim, by: AbstractBaseUser) -> GuaranteeClaim:
     """Try a failed refund again (once per click: a second click finds it refunding)."""
     with transaction.atomic():
         order, claim = _locked(claim)
@@ -378,6 +380,8 @@ def _start_refund(
         raise ClaimStateError(f"Order {order.number} has been refunded in full already.")
     claim.refund_attempt += 1
     claim.refund_error = ""
+    # The email names the amount after the cap, the one Stripe will actually refund.
+    email = email.format(amount=f"{claim.amount} {claim.currency}")
     _set_status(claim=claim, status=Status.REFUNDING, by=by, message=message, email=email)
     from .tasks import refund_claim
 
