@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: install run test lint format migrations-check browser lock clean
+.PHONY: install run serve test lint format migrations-check browser lock clean
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack (gunicorn, Celery worker and beat) on the local PostgreSQL and Redis.
+serve: install
+	PORT=$(PORT) scripts/serve
 
 test: install browser
 	$(BIN)/python -m pytest
@@ -34,7 +38,8 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here).
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), and
+# load axe-core (npm, into the gitignored node_modules/) for the accessibility checks.
 browser:
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -43,6 +48,11 @@ browser:
 	  else \
 	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
+	fi
+	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
 	fi
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: pip install uv).

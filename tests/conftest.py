@@ -9,6 +9,12 @@ pytest_plugins = ["tests.fakestripe.fixtures", "tests.shop.checkout.fixtures"]
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Hashing strength is Django's business; tests that log in many times need speed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache():
     """Each test starts with an empty cache (Redis in the PostgreSQL run, so rate limits reset)."""
     cache.clear()

@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views import View
+from django_ratelimit.core import is_ratelimited
 from oscar.core.loading import get_model
 
 from . import selectors, services
@@ -37,9 +37,14 @@ def _order(request: HttpRequest, number: str) -> Order:
 
 
 def _rate_limited(request: HttpRequest) -> bool:
-    key = f"guarantee-claim:{request.META.get('REMOTE_ADDR', 'unknown')}"
-    cache.add(key, 0, timeout=settings.GUARANTEE_CLAIM_RATE_WINDOW_SECONDS)
-    return cache.incr(key) > settings.GUARANTEE_CLAIM_RATE_LIMIT
+    # Per client address (behind the trusted proxies), failing open if the cache is down.
+    return is_ratelimited(
+        request,
+        group="guarantee-claim",
+        key="ip",
+        rate=settings.GUARANTEE_CLAIM_RATE,
+        increment=True,
+    )
 
 
 class OrderGuaranteeView(View):

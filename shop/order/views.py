@@ -1,10 +1,10 @@
 """Guest order status: look an order up by its number and the email it was placed with."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views import View
+from django_ratelimit.core import is_ratelimited
 
 from shop.payment.views import remember_order
 
@@ -14,10 +14,6 @@ from .selectors import order_for_lookup
 NOT_FOUND = "We found no order with that number and email address. Check both and try again."
 
 
-def _client_ip(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "unknown")
-
-
 class OrderLookupView(View):
     template_name = "order/lookup.html"
 
@@ -25,10 +21,14 @@ class OrderLookupView(View):
         return render(request, self.template_name, {"form": OrderLookupForm()})
 
     def post(self, request: HttpRequest) -> HttpResponse:
-        key = f"order-lookup:{_client_ip(request)}"
-        cache.add(key, 0, timeout=settings.ORDER_LOOKUP_RATE_WINDOW_SECONDS)
-        attempts = cache.incr(key)
-        if attempts > settings.ORDER_LOOKUP_RATE_LIMIT:
+        # Per client address (behind the trusted proxies), failing open if the cache is down.
+        if is_ratelimited(
+            request,
+            group="order-lookup",
+            key="ip",
+            rate=settings.ORDER_LOOKUP_RATE,
+            increment=True,
+        ):
             return render(
                 request,
                 self.template_name,

@@ -82,37 +82,122 @@ POLICY_PAGES: tuple[tuple[str, str, str], ...] = (
     (
         "/guarantee/",
         "30-day money-back guarantee",
-        "<p>If the QL Claw does not help you, send us a claim within 30 days of delivery and we "
-        "refund what you paid for it. You can open a claim from your order page or through the "
-        "order lookup; no need to write to anyone.</p>",
+        "<p>We want the QL Claw to help your back. If it does not, you can have your money "
+        "back.</p>"
+        "<h2>How long you have</h2>"
+        "<p>You have <strong>30 days from delivery</strong> to claim. If we have no delivery "
+        "date for your parcel, the 30 days run from the day we dispatched it. An order that "
+        "has not been dispatched yet can be cancelled and refunded at any time.</p>"
+        "<h2>What we refund</h2>"
+        "<p>The price you paid for the items you claim for. You can claim for some items of an "
+        "order and keep the rest. Shipping is refunded when you return the whole order.</p>"
+        "<h2>Sending it back</h2>"
+        "<p>We ask you to send the item back so we can check it and learn from it; once you "
+        "have claimed, we tell you where to send it. You do not need the original "
+        "packaging.</p>"
+        "<h2>How to claim</h2>"
+        "<p>Open the order in your account, or look it up with its number and your email "
+        "address, choose the items and tell us briefly why. You get a claim reference by "
+        "email straight away.</p>"
+        "<h2>When the money arrives</h2>"
+        "<p>We refund to the card you paid with as soon as the claim is approved. Banks "
+        "usually show the refund within 5 to 10 working days.</p>",
     ),
     (
         "/policies/shipping/",
         "Shipping",
-        "<p>We ship to every country, by Standard post or Fast tracked courier. Every parcel is "
-        "tracked, and the price and delivery estimate for your address are shown at checkout "
-        "before you pay.</p>",
+        "<p>We ship to every country. Every parcel is tracked, and you get the tracking link "
+        "by email when it leaves us.</p>"
+        "<h2>Two ways to ship</h2>"
+        "<ul><li><strong>Standard</strong>: tracked post, usually 3 to 7 working days "
+        "within North America and Europe and 7 to 15 working days elsewhere.</li>"
+        "<li><strong>Fast tracked</strong>: express courier, usually 1 to 3 working days "
+        "within North America and Europe and 2 to 5 working days elsewhere.</li></ul>"
+        "<h2>What it costs</h2>"
+        "<p>The price depends on the destination zone and the weight of the parcel. You see "
+        "the exact price and the delivery estimate for your address at checkout, before you "
+        "pay. Standard shipping is free on larger orders.</p>"
+        "<h2>Customs</h2>"
+        "<p>Outside the United States, your country may charge import duties or taxes on "
+        "delivery. We declare the real value of every parcel.</p>",
     ),
     (
         "/policies/secure-checkout/",
         "Secure checkout",
-        "<p>Every page of this site is served over an SSL-encrypted connection. Card payments "
-        "are taken by Stripe on its own secure page: your card number never reaches our "
-        "servers, and we never store it.</p>",
+        "<p>Every page of this site is served over an SSL-encrypted (HTTPS) connection: what "
+        "you type travels scrambled, so nobody on the way can read it.</p>"
+        "<h2>Your card never reaches us</h2>"
+        "<p>Card payments are handled by Stripe, a payment provider certified to the highest "
+        "level of the card industry's security standard (PCI DSS Level 1). You type your card "
+        "details into Stripe's secure form; our servers only ever learn whether the payment "
+        "went through, never your card number, and we never store it.</p>"
+        "<h2>Extra checks by your bank</h2>"
+        "<p>Your bank may ask you to confirm the payment in its app or with a code (3-D "
+        "Secure). That step protects you if someone else tries to use your card.</p>",
     ),
     (
         "/policies/support/",
         "Support, 24/7, by real people",
-        "<p>Questions about your order, the tool or your back? Real people read every message, "
-        "around the clock. Each message gets a reference and a private link where you can "
-        "follow the conversation.</p>",
+        "<p>Questions about an order, the tool or how to use it on a stubborn spot? Real "
+        "people read every message, around the clock, every day of the year.</p>"
+        "<h2>How to reach us</h2>"
+        "<p>Write to us through the contact page. Each message gets a reference and a private "
+        "link where you can follow the conversation and reply; if you have an account, your "
+        "requests are listed there too.</p>"
+        "<h2>How fast we answer</h2>"
+        "<p>We aim to answer every message within a few hours, night or day.</p>"
+        "<h2>What we cannot do</h2>"
+        "<p>We can explain how the tool works and where trigger points usually are, but we "
+        "cannot diagnose pain. See a clinician about pain that is severe, new, or comes with "
+        "numbness, weakness, fever or problems with bladder or bowel.</p>",
+    ),
+    (
+        "/policies/privacy/",
+        "Privacy",
+        "<p>We collect only what we need to sell you the tool, deliver it and help you, and we "
+        "never sell your data.</p>"
+        "<h2>What we keep</h2>"
+        "<ul><li>Your name, email address and delivery address, to fulfil and support your "
+        "orders.</li><li>Your order history and support conversations, for as long as tax "
+        "law and our guarantee need them.</li><li>Comments and reviews you choose to post; "
+        "your email address is never shown.</li></ul>"
+        "<h2>Who else sees it</h2>"
+        "<p>Stripe processes your payment; the carrier that delivers your parcel receives "
+        "your delivery address. Nobody else receives your personal data from us.</p>"
+        "<h2>Cookies</h2>"
+        "<p>We use only the cookies the site needs to work: your basket, your sign-in and a "
+        "security token for forms. No advertising or tracking cookies.</p>"
+        "<h2>Your rights</h2>"
+        "<p>You can see, correct or delete your account data from your account pages, or ask "
+        "support to export or erase it.</p>",
+    ),
+    (
+        "/policies/terms/",
+        "Terms of sale",
+        "<p>These terms apply when you buy from the QL Claw shop.</p>"
+        "<h2>Prices and payment</h2>"
+        "<p>Prices are in US dollars. The price and shipping cost shown at checkout are the "
+        "ones you pay; your card is charged when you place the order.</p>"
+        "<h2>Stock</h2>"
+        "<p>We sell only what is in stock. If something goes wrong and we cannot ship an "
+        "item, we tell you and refund it in full.</p>"
+        "<h2>Returns and refunds</h2>"
+        '<p>The <a href="/guarantee/">30-day money-back guarantee</a> explains how to '
+        "get your money back. It adds to, and never replaces, your rights under the law of "
+        "your country.</p>"
+        "<h2>Using the tool safely</h2>"
+        "<p>The QL Claw is for self-massage of healthy muscle. Do not use it on bruises, "
+        "broken skin, varicose veins or over the spine itself, and ask a clinician first if "
+        "you are pregnant, take blood thinners or have a condition affecting your bones or "
+        "blood vessels. The library's articles are education, not diagnosis.</p>",
     ),
 )
 
 
 def ensure_policy_pages(site: Site) -> None:
+    """Create the policy pages that are missing; pages staff have edited are left alone."""
     for url, title, content in POLICY_PAGES:
-        page, _ = FlatPage.objects.update_or_create(
+        page, _ = FlatPage.objects.get_or_create(
             url=url, defaults={"title": title, "content": content}
         )
         page.sites.set([site])

@@ -1,21 +1,38 @@
 """Outgoing email for every app of the site, sent in the background after commit.
 
 Apps render their message in the request (templates need the request's data), then call
-``queue_email``; the Celery task ``deliver_email`` sends it once the transaction has committed,
-so nothing is sent for data that was rolled back, and a failing mail server is retried.
+``queue_email``. It stores the message in the outbox (``OutgoingEmail``) inside the current
+transaction and enqueues the ``deliver_email`` task once that transaction commits: nothing is
+sent for data that was rolled back, nothing is lost when the broker or the mail server is down
+(``resend_unsent_emails`` sweeps the outbox), and a message is sent at most once per row.
 """
+
+import logging
 
 from django.db import transaction
 
-from .tasks import deliver_email
+from .models import OutgoingEmail
+
+logger = logging.getLogger(__name__)
 
 
 def queue_email(
     *, to: list[str], subject: str, text_body: str, html_body: str | None = None
-) -> None:
-    """Send an email from a Celery task once the current transaction commits."""
-    transaction.on_commit(
-        lambda: deliver_email.delay(
-            to=list(to), subject=subject, text_body=text_body, html_body=html_body
-        )
+) -> OutgoingEmail:
+    """Store an email in the outbox and send it from a Celery task after commit."""
+    email = OutgoingEmail.objects.create(
+        to=list(to), subject=subject, text_body=text_body, html_body=html_body or ""
     )
+    transaction.on_commit(lambda: enqueue_delivery(email.pk))
+    return email
+
+
+def enqueue_delivery(email_id: int) -> None:
+    """Hand one outbox row to Celery; a broker outage leaves it for the periodic sweep."""
+    from .tasks import deliver_email
+
+    try:
+        deliver_email.delay(email_id)
+    except Exception:
+        # The row is safe in the outbox; resend_unsent_emails enqueues it again later.
+        logger.exception("Could not enqueue email %s; the outbox sweep will retry it", email_id)

@@ -8,7 +8,7 @@ that later join the back office add their label to the role that uses them.
 from django.contrib.auth.models import Group, Permission
 
 ROLE_APPS: dict[str, tuple[str, ...]] = {
-    "Editor": ("catalogue", "reviews", "flatpages", "articles"),
+    "Editor": ("catalogue", "reviews", "flatpages", "articles", "painfinder"),
     "Order handler": (
         "order",
         "partner",
@@ -21,7 +21,7 @@ ROLE_APPS: dict[str, tuple[str, ...]] = {
         "communication",
         "guarantee",
     ),
-    "Support agent": ("order", "customer", "communication"),
+    "Support agent": ("order", "customer", "communication", "support"),
 }
 
 

@@ -1,19 +1,45 @@
 """Storefront pages that belong to no single app: the home page and the health check."""
 
 import logging
+import sys
 
 from django.core.cache import cache
-from django.db import connection, transaction
-from django.http import HttpRequest, JsonResponse
+from django.db import InterfaceError, OperationalError, connection, transaction
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
+
+from articles.selectors import home_page_articles
+from shop.catalogue.demo import QL_CLAW_UPC
+from shop.catalogue.selectors import featured_products
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
+    """The tool, the promises, the pain finder entry, and the library's latest, featured and
+    series articles."""
+
     template_name = "storefront/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        products = featured_products(limit=4)
+        context.update(
+            main_product=next((p for p in products if p.upc == QL_CLAW_UPC), None),
+            featured_products=[p for p in products if p.upc != QL_CLAW_UPC][:3],
+        )
+        library = home_page_articles()
+        # Each section is hidden while its list is empty.
+        context.update(
+            latest_articles=library.latest,
+            featured_articles=library.featured,
+            series=library.series,
+            series_articles=library.series_articles,
+        )
+        return context
 
 
 def _database_ok() -> bool:
@@ -48,3 +74,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
         "failed": failed,
     }
     return JsonResponse(body, status=503 if failed else 200)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler: a database outage gets the plain 503 page, anything else the 500 page.
+
+    Both templates are static, so they render when the database and the cache are gone.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response["Retry-After"] = "30"
+        return response
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -92,8 +92,10 @@ def page(browser, live_server, page_problems) -> Iterator:
     )
     page.on(
         "requestfailed",
-        lambda request: page_problems.http_errors.append(
-            f"failed {request.url}: {request.failure}"
+        # A request the browser cancels because the test navigated on is not a failure.
+        lambda request: (
+            request.failure != "net::ERR_ABORTED"
+            and page_problems.http_errors.append(f"failed {request.url}: {request.failure}")
         ),
     )
     yield page

@@ -280,7 +280,7 @@ class TestRefusals:
         assert len(mailoutbox) == 1
 
     def test_claims_are_rate_limited(self, client, product, fake_stripe, settings):
-        settings.GUARANTEE_CLAIM_RATE_LIMIT = 2
+        settings.GUARANTEE_CLAIM_RATE = "2/15m"
         order = paid_order(client, product, fake_stripe)
         line = order.lines.get()
         for key in ("a", "b"):

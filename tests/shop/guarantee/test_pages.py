@@ -186,3 +186,20 @@ def test_staff_without_the_role_cannot_change_the_terms(shop_data):
         == 403
     )
     assert GuaranteeTerms.objects.count() == 1
+
+
+def test_the_account_order_page_shows_the_guarantee_panel_to_its_owner(
+    client, product, fake_stripe
+):
+    order = paid_order(client, product, fake_stripe)
+    owner = UserFactory()
+    order.user = owner
+    order.save()
+    owner_client = Client()
+    owner_client.force_login(owner)
+    url = reverse("customer:order", kwargs={"order_number": order.number})
+    body = owner_client.get(url).content.decode()
+    assert "Money-back guarantee: not dispatched yet" in body
+    link = reverse("guarantee:order", args=[order.number])
+    assert link in body
+    assert owner_client.get(link).status_code == 200

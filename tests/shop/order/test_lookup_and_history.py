@@ -50,7 +50,7 @@ class TestGuestLookup:
         assert "Enter a valid email address" in response.content.decode()
 
     def test_lookups_are_rate_limited(self, client, shop_data, settings):
-        settings.ORDER_LOOKUP_RATE_LIMIT = 3
+        settings.ORDER_LOOKUP_RATE = "3/15m"
         statuses = [
             client.post(LOOKUP, {"number": "1", "email": "a@example.com"}).status_code
             for _ in range(5)

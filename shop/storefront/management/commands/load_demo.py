@@ -5,9 +5,13 @@ import os
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from articles.demo import load_library_demo
+from painfinder.demo import ensure_pain_finder_demo
+from shop.catalogue.demo import ensure_catalogue
 from shop.guarantee.demo import ensure_guarantee_terms
 from shop.shipping.demo import ensure_shipping_zones
 from shop.storefront import demo
+from shop.support.demo import ensure_canned_replies
 
 
 class Command(BaseCommand):
@@ -21,6 +25,10 @@ class Command(BaseCommand):
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
             demo.ensure_policy_pages(site)
+            ensure_catalogue()
+            ensure_canned_replies()
+            load_library_demo()  # after the catalogue's step: it links the QL Claw to muscles
+            ensure_pain_finder_demo()  # after the library's step: it redraws its regions
             ensure_shipping_zones()
             ensure_guarantee_terms()
 

@@ -1,0 +1,1 @@
+"""The library's section of Oscar's dashboard (the "Library" menu)."""

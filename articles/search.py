@@ -1,0 +1,29 @@
+"""The library's kinds in the site search (shop/sitesearch): articles and muscles."""
+
+from shop.sitesearch.registry import SearchableKind, site_search
+
+from .models import Article, Muscle
+
+ARTICLE_SEARCH_FIELDS = (("title", "A"), ("summary", "B"), ("body", "C"))
+MUSCLE_SEARCH_FIELDS = (("name", "A"), ("other_names", "A"), ("summary", "B"), ("actions", "C"))
+
+site_search.register(
+    SearchableKind(
+        key="articles",
+        label="Articles",
+        queryset=lambda: Article.objects.live().select_related("muscle"),
+        fields=ARTICLE_SEARCH_FIELDS,
+        template="articles/search_result.html",
+        order=10,
+    )
+)
+site_search.register(
+    SearchableKind(
+        key="muscles",
+        label="Muscles",
+        queryset=lambda: Muscle.objects.all(),
+        fields=MUSCLE_SEARCH_FIELDS,
+        template="articles/search_result_muscle.html",
+        order=20,
+    )
+)

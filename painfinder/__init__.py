@@ -1,0 +1,1 @@
+"""The pain finder: start from where it hurts; referred-pain maps drawn from the library data."""

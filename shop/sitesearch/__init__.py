@@ -1,0 +1,1 @@
+"""Site search: one box that searches every kind of content the site registers."""

@@ -1,0 +1,67 @@
+"""Site-wide security pieces: the scoped Content-Security-Policy, the client address, and rate
+limits on Oscar's public forms.
+
+Content-Security-Policy scoped by area of the site:
+Customer pages get the strict policy of settings.CONTENT_SECURITY_POLICY (no inline script or
+style). Oscar's dashboard and Django's admin run inline scripts and styles of their own, so they
+alone get settings.BACKOFFICE_CONTENT_SECURITY_POLICY; the path prefixes are
+settings.BACKOFFICE_PATH_PREFIXES.
+"""
+
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.http import HttpRequest, HttpResponseBase
+from django.shortcuts import render
+
+
+class ScopedCSPMiddleware(CSPMiddleware):
+    def get_policy_parts(
+        self, request: HttpRequest, response: HttpResponseBase, report_only: bool = False
+    ) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and is_backoffice(request):
+            parts.config = settings.BACKOFFICE_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts
+
+
+def is_backoffice(request: HttpRequest) -> bool:
+    return request.path_info.startswith(tuple(settings.BACKOFFICE_PATH_PREFIXES))
+
+
+def client_ip(request: HttpRequest) -> str:
+    """The visitor's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address
+    they recorded in X-Forwarded-For (counted from the right, which the client cannot forge)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        ]
+        forwarded = [part for part in forwarded if part]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 (an address, not a bind)
+
+
+class RateLimitedFormsMiddleware:
+    """Limit POSTs to the views named in settings.RATE_LIMITED_FORMS, per client address.
+
+    For Oscar's own forms (password reset, registration) that the project does not fork; a
+    refusal is the 429 page. Counts live in the cache and fail open when it is down.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        from django_ratelimit.core import is_ratelimited
+
+        match = request.resolver_match
+        rate = settings.RATE_LIMITED_FORMS.get(match.view_name if match else "")
+        if request.method != "POST" or rate is None:
+            return None
+        if is_ratelimited(request, group=match.view_name, key="ip", rate=rate, increment=True):
+            return render(request, "429.html", status=429)
+        return None

@@ -1,0 +1,1 @@
+"""The support queue in Oscar's dashboard."""

@@ -1,0 +1,9 @@
+"""Fixtures for the shop's tests."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Product images and their thumbnails go to a throw-away directory, not the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,38 @@
+"""Policy pages: created by load_demo, linked from every page, editable by staff."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.flatpages.models import FlatPage
+from django.core.management import call_command
+
+from shop.storefront.demo import POLICY_PAGES
+
+pytestmark = pytest.mark.django_db
+
+EXPECTED = {
+    "/guarantee/": "30 days from delivery",
+    "/policies/shipping/": "Fast tracked",
+    "/policies/secure-checkout/": "never store it",
+    "/policies/support/": "around the clock",
+    "/policies/privacy/": "never sell your data",
+    "/policies/terms/": "US dollars",
+}
+
+
+def test_every_policy_page_exists_with_its_content_and_is_linked_from_the_footer(client):
+    call_command("load_demo", stdout=StringIO())
+    assert {url for url, _, _ in POLICY_PAGES} == set(EXPECTED)
+    footer = client.get("/").content.decode()
+    for url, phrase in EXPECTED.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert phrase in response.content.decode(), url
+        assert f'href="{url}"' in footer
+
+
+def test_load_demo_keeps_what_staff_wrote(client):
+    call_command("load_demo", stdout=StringIO())
+    FlatPage.objects.filter(url="/policies/terms/").update(content="<p>Edited by staff.</p>")
+    call_command("load_demo", stdout=StringIO())
+    assert "Edited by staff." in client.get("/policies/terms/").content.decode()
