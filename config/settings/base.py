@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     # The project's own apps.
     "shop.storefront",
     "shop.guarantee",
+    "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",
     "articles",
     "shop.support.apps.SupportConfig",
     "shop.support.dashboard.apps.SupportDashboardConfig",
@@ -538,3 +539,28 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # The race tests run requests in threads: an in-memory test database (shared cache) fails
     # them with "table is locked" where a file waits for the lock like production does.
     DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
+
+# The money-back guarantee (shop/guarantee, docs/guarantee.md): claims and their back-office menu.
+GUARANTEE_TIME_ZONE = env.str("GUARANTEE_TIME_ZONE", default="UTC")  # where a window's day ends
+GUARANTEE_MAX_PHOTOS = 5
+GUARANTEE_PHOTO_MAX_BYTES = 5 * 1000 * 1000
+GUARANTEE_PHOTO_MAX_PIXELS = 40 * 1000 * 1000
+GUARANTEE_CLAIM_RATE = env.str("GUARANTEE_CLAIM_RATE", default="10/15m")  # per client address
+CELERY_BEAT_SCHEDULE = {
+    **CELERY_BEAT_SCHEDULE,
+    "guarantee-resume-stalled-refunds": {
+        "task": "shop.guarantee.tasks.resume_stalled_refunds_task",
+        "schedule": 10 * 60,
+    },
+}
+OSCAR_DASHBOARD_NAVIGATION = [
+    *OSCAR_DASHBOARD_NAVIGATION,
+    {
+        "label": "Guarantee",
+        "icon": "fas fa-undo",
+        "children": [
+            {"label": "Guarantee claims", "url_name": "guarantee_dashboard:claim-list"},
+            {"label": "Guarantee terms", "url_name": "guarantee_dashboard:terms-list"},
+        ],
+    },
+]

@@ -7,6 +7,7 @@ TERMS_V1 = {
     "window_days": 30,
     "refunds_shipping": False,
     "requires_return": False,
+    "return_address": "QL Claw Returns, 1 Harbor Way, Portland OR 97201, USA",
     "return_instructions": (
         "No need to send the tool back. If we ask for it in an exceptional case, we send you a "
         "prepaid label."

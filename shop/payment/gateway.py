@@ -48,6 +48,17 @@ class Refund:
     status: str
     amount: int
     currency: str
+    metadata: dict | None = None
+
+
+def _refund_from_stripe(refund: dict) -> Refund:
+    return Refund(
+        id=refund["id"],
+        status=refund["status"],
+        amount=refund["amount"],
+        currency=(refund.get("currency") or "").upper(),
+        metadata=dict(refund.get("metadata") or {}),
+    )
 
 
 def _session_from_stripe(stripe_session) -> CheckoutSession:
@@ -117,18 +128,31 @@ class StripeGateway:
                 raise
             return session
 
-    def refund_payment(self, *, payment_intent: str, amount: int, idempotency_key: str) -> Refund:
+    def refund_payment(
+        self,
+        *,
+        payment_intent: str,
+        amount: int,
+        idempotency_key: str,
+        metadata: dict | None = None,
+    ) -> Refund:
+        params = {"payment_intent": payment_intent, "amount": amount}
+        if metadata:
+            params["metadata"] = metadata
         refund = self._call(
             self.client.v1.refunds.create,
-            params={"payment_intent": payment_intent, "amount": amount},
+            params=params,
             options={"idempotency_key": idempotency_key},
         ).to_dict()
-        return Refund(
-            id=refund["id"],
-            status=refund["status"],
-            amount=refund["amount"],
-            currency=(refund["currency"] or "").upper(),
-        )
+        return _refund_from_stripe(refund)
+
+    def list_refunds(self, *, payment_intent: str) -> list[Refund]:
+        """The refunds Stripe holds for a payment (the latest 100)."""
+        refunds = self._call(
+            self.client.v1.refunds.list,
+            params={"payment_intent": payment_intent, "limit": 100},
+        ).to_dict()
+        return [_refund_from_stripe(refund) for refund in refunds["data"]]
 
 
 class DemoGateway:
@@ -181,10 +205,25 @@ class DemoGateway:
         )
         return self.retrieve_checkout_session(session_id)
 
-    def refund_payment(self, *, payment_intent: str, amount: int, idempotency_key: str) -> Refund:
+    def refund_payment(
+        self,
+        *,
+        payment_intent: str,
+        amount: int,
+        idempotency_key: str,
+        metadata: dict | None = None,
+    ) -> Refund:
         return Refund(
-            id=f"demo_re_{idempotency_key}", status="succeeded", amount=amount, currency=""
+            id=f"demo_re_{idempotency_key}",
+            status="succeeded",
+            amount=amount,
+            currency="",
+            metadata=dict(metadata or {}),
         )
+
+    def list_refunds(self, *, payment_intent: str) -> list[Refund]:
+        # Demo refunds are recorded by the shop only: the guarantee finds them in its own rows.
+        return []
 
 
 def get_gateway() -> StripeGateway | DemoGateway:

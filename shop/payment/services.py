@@ -390,7 +390,7 @@ def _order_for_payment_intent(payment_intent: str) -> Order:
 
 def _record_refund(data: dict) -> None:
     order = _order_for_payment_intent(data.get("payment_intent") or "")
-    StripeRefund.objects.update_or_create(
+    record, _ = StripeRefund.objects.update_or_create(
         refund_id=data["id"],
         defaults={
             "order": order,
@@ -400,6 +400,10 @@ def _record_refund(data: dict) -> None:
             "status": data.get("status") or "",
         },
     )
+    # The guarantee finishes the claim a refund belongs to, or records a dashboard refund.
+    from shop.guarantee.services import reconcile_stripe_refund
+
+    reconcile_stripe_refund(record=record, metadata=data.get("metadata") or {})
 
 
 def _handle_dispute(data: dict) -> None:

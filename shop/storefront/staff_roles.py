@@ -19,6 +19,7 @@ ROLE_APPS: dict[str, tuple[str, ...]] = {
         "address",
         "customer",
         "communication",
+        "guarantee",
     ),
     "Support agent": ("order", "customer", "communication", "support"),
 }

@@ -251,6 +251,12 @@ class FakeStripe:
             return 200, self.public(session)
         if method == "POST" and path == "/v1/refunds":
             return 200, self._create_refund(params)
+        if method == "GET" and path == "/v1/refunds":
+            intent = params.get("payment_intent")
+            found = [
+                r for r in self.refunds.values() if not intent or r["payment_intent"] == intent
+            ]
+            return 200, {"object": "list", "data": found[::-1], "has_more": False}
         match = re.fullmatch(r"/v1/refunds/([^/]+)", path)
         if match and match.group(1) in self.refunds:
             return 200, self.refunds[match.group(1)]
@@ -335,9 +341,30 @@ class FakeStripe:
             "currency": intent["currency"],
             "payment_intent": intent["id"],
             "status": "succeeded",
+            "metadata": params.get("metadata") or {},
         }
         self.refunds[refund["id"]] = refund
         return refund
+
+    def refund_in_dashboard(self, payment_intent: str, amount: int) -> dict:
+        """Staff refund a payment in Stripe's own dashboard (no idempotency key, no metadata)."""
+        with self.lock:
+            return self._create_refund({"payment_intent": payment_intent, "amount": amount})
+
+    def charge_refunded_object(self, payment_intent: str) -> dict:
+        """The charge of a payment intent, with its refunds, as ``charge.refunded`` carries it."""
+        with self.lock:
+            intent = self.payment_intents[payment_intent]
+            refunds = [r for r in self.refunds.values() if r["payment_intent"] == payment_intent]
+            return {
+                "id": "ch_" + payment_intent[3:],
+                "object": "charge",
+                "payment_intent": payment_intent,
+                "amount": intent["amount"],
+                "amount_refunded": intent["amount_refunded"],
+                "currency": intent["currency"],
+                "refunds": {"object": "list", "data": [dict(r) for r in refunds]},
+            }
 
     def dispute(self, payment_intent: str) -> dict:
         intent = self.payment_intents[payment_intent]
