@@ -195,3 +195,10 @@ def claim_queue(*, status: str = "", older_than_days: int | None = None) -> Quer
     if older_than_days:
         claims = claims.filter(created__lt=timezone.now() - timedelta(days=older_than_days))
     return claims.order_by("created")
+
+
+def claims_for_orders(orders) -> list[GuaranteeClaim]:
+    """The guarantee claims on some orders, newest first (for the support queue's context)."""
+    return list(
+        GuaranteeClaim.objects.filter(order__in=orders).select_related("order").order_by("-created")
+    )

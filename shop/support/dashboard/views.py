@@ -14,6 +14,8 @@ from django.views import generic
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from shop.guarantee.selectors import claims_for_orders
+
 from .. import selectors, services
 from ..links import private_link_path
 from ..models import CannedReply, SupportAttachment, SupportRequest
@@ -86,11 +88,13 @@ def _detail_context(request: HttpRequest, support_request: SupportRequest, **bou
     )
     if support_request.user_id:
         owner_orders |= Q(user_id=support_request.user_id)
+    customer_orders = list(Order.objects.filter(owner_orders).order_by("-date_placed")[:10])
     return {
         "support_request": support_request,
         "thread": thread,
         "canned_replies": canned,
-        "customer_orders": Order.objects.filter(owner_orders).order_by("-date_placed")[:10],
+        "customer_orders": customer_orders,
+        "customer_claims": claims_for_orders(customer_orders),
         "other_requests": SupportRequest.objects.filter(email__iexact=support_request.email)
         .exclude(pk=support_request.pk)
         .order_by("-created_at")[:10],
