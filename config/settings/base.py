@@ -513,3 +513,30 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
 }
+
+# Page cache (issue 9, shop/pagecache): anonymous pages served from the cache until the content
+# they show changes. PAGE_CACHE_KINDS maps an app label to the kind of content its models are;
+# PAGE_CACHE_RULES maps a path ("/" alone, else a prefix) to the kinds its pages show.
+INSTALLED_APPS.append("shop.pagecache")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
+    "shop.pagecache.middleware.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# Scheduled articles appear by themselves (no save marks the moment), so entries live this long.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_KINDS = {
+    "articles": "library",
+    "painfinder": "painfinder",
+    "catalogue": "catalogue",
+    "partner": "catalogue",
+    "reviews": "catalogue",
+    "offer": "catalogue",
+}
+PAGE_CACHE_RULES = [
+    ("/", ("library", "catalogue", "painfinder")),
+    ("/articles/", ("library", "catalogue")),
+    ("/muscles/", ("library", "catalogue", "painfinder")),
+    ("/pain-finder/", ("library", "catalogue", "painfinder")),
+    ("/catalogue/", ("catalogue", "library")),
+]
