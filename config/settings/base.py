@@ -516,7 +516,8 @@ CELERY_BEAT_SCHEDULE = {
 
 # Page cache (issue 9, shop/pagecache): anonymous pages served from the cache until the content
 # they show changes. PAGE_CACHE_KINDS maps an app label to the kind of content its models are;
-# PAGE_CACHE_RULES maps a path ("/" alone, else a prefix) to the kinds its pages show.
+# PAGE_CACHE_RULES maps a path (regular expression, first match wins) to the kinds its pages
+# show; a path no rule matches is never cached.
 INSTALLED_APPS.append("shop.pagecache")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
@@ -534,9 +535,16 @@ PAGE_CACHE_KINDS = {
     "offer": "catalogue",
 }
 PAGE_CACHE_RULES = [
-    ("/", ("library", "catalogue", "painfinder")),
-    ("/articles/", ("library", "catalogue")),
-    ("/muscles/", ("library", "catalogue", "painfinder")),
-    ("/pain-finder/", ("library", "catalogue", "painfinder")),
-    ("/catalogue/", ("catalogue", "library")),
+    # Home: featured products, latest articles.
+    (r"^/$", ("library", "catalogue")),
+    # Article lists, tags, series and the feed show articles only; an article page also shows
+    # the products that release its muscle.
+    (r"^/articles/((feed|tags/[\w-]+|series/[\w-]+)/)?$", ("library",)),
+    (r"^/articles/[\w-]+/$", ("library", "catalogue")),
+    # Muscle pages: referred pain, trigger-point markers, the products that release them.
+    (r"^/muscles/", ("library", "catalogue", "painfinder")),
+    (r"^/pain-finder/", ("library", "catalogue", "painfinder")),
+    # Catalogue and category lists show products; a product page also lists muscles.
+    (r"^/catalogue/(category/.*)?$", ("catalogue",)),
+    (r"^/catalogue/[\w-]+_\d+/$", ("catalogue", "library")),
 ]

@@ -14,6 +14,7 @@ visitor is put back in on every hit, so no visitor ever receives another visitor
 Every cached page carries an ETag of its stored body: a browser that already has it gets a 304.
 """
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
@@ -34,12 +35,16 @@ _MAX_QUERY_LENGTH = 256
 _STORED_HEADERS = ("Content-Type", "Content-Language", "X-Robots-Tag", "Link")
 
 
+@functools.cache
+def _compiled_rules(rules: tuple) -> tuple[tuple[re.Pattern, tuple[str, ...]], ...]:
+    return tuple((re.compile(pattern), tuple(kinds)) for pattern, kinds in rules)
+
+
 def kinds_for_path(path: str) -> tuple[str, ...] | None:
-    """The kinds of content the page at ``path`` shows, or None when it is not cached."""
-    for prefix, kinds in settings.PAGE_CACHE_RULES:
-        # "/" is the home page alone; every other rule covers the pages under its prefix.
-        if path == prefix or (prefix != "/" and path.startswith(prefix)):
-            return tuple(kinds)
+    """The kinds of content the page at ``path`` shows (first matching rule), or None."""
+    for pattern, kinds in _compiled_rules(tuple(settings.PAGE_CACHE_RULES)):
+        if pattern.match(path):
+            return kinds
     return None
 
 
