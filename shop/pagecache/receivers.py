@@ -7,6 +7,7 @@ covered without a change here. Oscar's stock allocation updates rows with ``upda
 
 from django.conf import settings
 from django.db import transaction
+from django.core.signals import setting_changed
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import generations
@@ -33,8 +34,16 @@ def _content_changed(sender, **kwargs) -> None:
         content_changed(kind=kind)
 
 
+def _setting_changed(**kwargs) -> None:
+    # Settings shape every page (the demo-payment banner, for one); they change at run time only
+    # under override_settings, and then no cached page may outlive them.
+    for kind in set(settings.PAGE_CACHE_KINDS.values()):
+        generations.bump(kind=kind)
+
+
 def connect() -> None:
-    """Listen to every model's saves, deletions and many-to-many changes."""
+    """Listen to every model's saves, deletions and many-to-many changes, and to settings."""
+    setting_changed.connect(_setting_changed, dispatch_uid="pagecache.setting_changed")
     post_save.connect(_content_changed, dispatch_uid="pagecache.post_save")
     post_delete.connect(_content_changed, dispatch_uid="pagecache.post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="pagecache.m2m_changed")
