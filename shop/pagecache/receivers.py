@@ -6,8 +6,8 @@ covered without a change here. Oscar's stock allocation updates rows with ``upda
 """
 
 from django.conf import settings
-from django.db import transaction
 from django.core.signals import setting_changed
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from . import generations

@@ -102,7 +102,9 @@ def test_approving_a_comment_in_bulk_invalidates_the_article_page(client, articl
     comment = CommentFactory(article=article, body="It really helped my back.")
     fetch(client, article.get_absolute_url())
     library_services.moderate_comments(comment_ids=[comment.pk], status=Comment.Status.APPROVED)
-    assert "It really helped my back." in fetch(Client(), article.get_absolute_url()).content.decode()
+    assert (
+        "It really helped my back." in fetch(Client(), article.get_absolute_url()).content.decode()
+    )
 
 
 def test_a_cached_page_never_carries_another_visitors_csrf_token(product):
