@@ -547,4 +547,6 @@ PAGE_CACHE_RULES = [
     # Catalogue and category lists show products; a product page also lists muscles.
     (r"^/catalogue/(category/.*)?$", ("catalogue",)),
     (r"^/catalogue/[\w-]+_\d+/$", ("catalogue", "library")),
+    # Site search: one entry per query string (a repeated search is served from the cache).
+    (r"^/search/$", ("library", "catalogue", "painfinder")),
 ]
