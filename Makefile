@@ -28,6 +28,10 @@ serve: install
 bench: install
 	bench/run
 
+# Lighthouse (npm devDependency) in Debian's Chromium on home, an article and a product page.
+lighthouse: install
+	bench/lighthouse
+
 test: install browser
 	$(BIN)/python -m pytest
 
