@@ -6,6 +6,7 @@ measures each page with the test client, then to 1,000 products and 500 articles
 again. Prints a table; exits non-zero when a count differs between the two sizes.
 """
 
+import io
 import os
 import sys
 from pathlib import Path
@@ -61,7 +62,7 @@ def main() -> None:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        call_command("load_demo", verbosity=0)
+        call_command("load_demo", verbosity=0, stdout=io.StringIO())  # its output: noise here
         generate.ensure_products(50)
         small = measure(pages())
         generate.ensure_products(1000)
