@@ -6,7 +6,7 @@ PORT ?= 8000
 HOST ?= 127.0.0.1
 CHROMIUM_PATH ?= /usr/bin/chromium
 
-.PHONY: install run serve test lint format migrations-check browser lock clean
+.PHONY: install run serve test lint format migrations-check browser lock clean bench lighthouse
 
 $(BIN)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ run: install
 # The production stack (gunicorn, Celery worker and beat) on the local PostgreSQL and Redis.
 serve: install
 	PORT=$(PORT) scripts/serve
+
+# The benchmark (bench/run; docs/performance.md): production stack, wrk, query counts.
+bench: install
+	bench/run
+
+# Lighthouse (npm devDependency) in Debian's Chromium on home, an article and a product page.
+lighthouse: install
+	bench/lighthouse
 
 test: install browser
 	$(BIN)/python -m pytest

@@ -9,6 +9,8 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from shop.pagecache.receivers import content_changed
+
 from .exceptions import CommentFlood, LibraryError
 from .images import image_size, make_webp_renditions, stripped_copy
 from .models import Article, Citation, Comment, Figure, Reference
@@ -133,4 +135,9 @@ def moderate_comments(*, comment_ids: list[int], status: str) -> int:
     """Set the status of many comments at once; return how many changed."""
     if status not in Comment.Status.values:
         raise LibraryError(f"Unknown comment status {status!r}.")
-    return Comment.objects.filter(pk__in=comment_ids).exclude(status=status).update(status=status)
+    changed = (
+        Comment.objects.filter(pk__in=comment_ids).exclude(status=status).update(status=status)
+    )
+    # update() sends no signal: tell the page cache that article pages changed.
+    content_changed(kind="library")
+    return changed

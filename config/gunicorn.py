@@ -13,8 +13,12 @@ worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+# Recycling guards against slow leaks, but each restart costs a worker boot: at 2,000 requests
+# it halved the static ceiling under load (docs/performance.md). Workers are forked from a
+# preloaded app, so a restart is cheap, and rare.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
+preload_app = os.environ.get("GUNICORN_PRELOAD", "1") == "1"
 # Access log on stdout, one line per request with its id, next to the app's JSON logs.
 accesslog = "-"
 errorlog = "-"

@@ -564,3 +564,40 @@ OSCAR_DASHBOARD_NAVIGATION = [
         ],
     },
 ]
+
+# Page cache (issue 9, shop/pagecache): anonymous pages served from the cache until the content
+# they show changes. PAGE_CACHE_KINDS maps an app label to the kind of content its models are;
+# PAGE_CACHE_RULES maps a path (regular expression, first match wins) to the kinds its pages
+# show; a path no rule matches is never cached.
+INSTALLED_APPS.append("shop.pagecache")
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
+    "shop.pagecache.middleware.PageCacheMiddleware",
+)
+PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
+# Scheduled articles appear by themselves (no save marks the moment), so entries live this long.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
+PAGE_CACHE_KINDS = {
+    "articles": "library",
+    "painfinder": "painfinder",
+    "catalogue": "catalogue",
+    "partner": "catalogue",
+    "reviews": "catalogue",
+    "offer": "catalogue",
+}
+PAGE_CACHE_RULES = [
+    # Home: featured products, latest articles.
+    (r"^/$", ("library", "catalogue")),
+    # Article lists, tags, series and the feed show articles only; an article page also shows
+    # the products that release its muscle.
+    (r"^/articles/((feed|tags/[\w-]+|series/[\w-]+)/)?$", ("library",)),
+    (r"^/articles/[\w-]+/$", ("library", "catalogue")),
+    # Muscle pages: referred pain, trigger-point markers, the products that release them.
+    (r"^/muscles/", ("library", "catalogue", "painfinder")),
+    (r"^/pain-finder/", ("library", "catalogue", "painfinder")),
+    # Catalogue and category lists show products; a product page also lists muscles.
+    (r"^/catalogue/(category/.*)?$", ("catalogue",)),
+    (r"^/catalogue/[\w-]+_\d+/$", ("catalogue", "library")),
+    # Site search: one entry per query string (a repeated search is served from the cache).
+    (r"^/search/$", ("library", "catalogue", "painfinder")),
+]

@@ -1,0 +1,1 @@
+"""Whole-page cache for anonymous visitors, invalidated by per-kind content generations."""
