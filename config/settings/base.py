@@ -513,3 +513,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
 }
+# Security testing (issue 9): a NUL byte in a URL is a 400, never a database error.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "shop.storefront.security.RefuseNulBytesMiddleware",
+)
