@@ -43,6 +43,7 @@ class CustomerConfig(customer_apps.CustomerConfig):
 
     def ready(self) -> None:
         super().ready()
+        # Oscar loads its view classes here; the two that register new customers get the fix.
         self.login_view = type("AccountAuthView", (SignInAfterRegistration, self.login_view), {})
         self.register_view = type(
             "AccountRegistrationView", (SignInAfterRegistration, self.register_view), {}
