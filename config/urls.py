@@ -38,6 +38,8 @@ urlpatterns = [
         name="robots",
     ),
     path("search/", include("shop.sitesearch.urls")),
+    path("", include("shop.payment.urls")),
+    path("orders/", include("shop.order.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

@@ -5,6 +5,8 @@ from django.core.cache import cache
 
 from config.celery import app as celery_app
 
+pytest_plugins = ["tests.fakestripe.fixtures", "tests.shop.checkout.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):

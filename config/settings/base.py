@@ -1,6 +1,7 @@
 """Base settings shared by every profile, with safe embedded defaults for a first run."""
 
 from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "django_guid",
     # The project's own apps.
     "shop.storefront",
+    "shop.guarantee",
     "articles",
     "shop.support.apps.SupportConfig",
     "shop.support.dashboard.apps.SupportDashboardConfig",
@@ -513,6 +515,30 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 300.0,
     },
 }
+
+# Checkout, shipping and payment (Stripe Checkout, order first; see docs/checkout.md).
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Stripe accepts 30 minutes to 24 hours; the order (and its stock) is held that long.
+STRIPE_CHECKOUT_EXPIRY_SECONDS = env.int("STRIPE_CHECKOUT_EXPIRY_SECONDS", default=60 * 60)
+STRIPE_WEBHOOK_TOLERANCE = 300  # seconds; older signatures are refused as replays
+SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(
+    env.str("SHIPPING_FREE_STANDARD_THRESHOLD", default="75.00")
+)
+SHIPPING_DEFAULT_ITEM_WEIGHT_KG = "0.40"  # for products without a weight attribute
+SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address is known
+ORDER_LOOKUP_RATE = env.str("ORDER_LOOKUP_RATE", default="10/15m")  # per client address
+CELERY_BEAT_SCHEDULE = {
+    **vars().get("CELERY_BEAT_SCHEDULE", {}),
+    "reconcile-payments": {
+        "task": "shop.payment.tasks.reconcile_payments_task",
+        "schedule": 15 * 60,
+    },
+}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The race tests run requests in threads: an in-memory test database (shared cache) fails
+    # them with "table is locked" where a file waits for the lock like production does.
+    DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
+
 # Security testing (issue 9): a NUL byte in a URL is a 400, never a database error.
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,

@@ -8,6 +8,8 @@ from django.db import transaction
 from articles.demo import load_library_demo
 from painfinder.demo import ensure_pain_finder_demo
 from shop.catalogue.demo import ensure_catalogue
+from shop.guarantee.demo import ensure_guarantee_terms
+from shop.shipping.demo import ensure_shipping_zones
 from shop.storefront import demo
 from shop.support.demo import ensure_canned_replies
 
@@ -27,6 +29,8 @@ class Command(BaseCommand):
             ensure_canned_replies()
             load_library_demo()  # after the catalogue's step: it links the QL Claw to muscles
             ensure_pain_finder_demo()  # after the library's step: it redraws its regions
+            ensure_shipping_zones()
+            ensure_guarantee_terms()
 
         self.stdout.write(f"Site: {site.domain}; countries added: {added}.")
         if credentials.password:

@@ -1,0 +1,126 @@
+"""Oscar's checkout, order first: "Place order" creates the order (pending payment, stock
+allocated under row locks, basket submitted) and only then sends the customer to Stripe.
+
+Only the classes that change are overridden: the payment-method step goes straight to the
+preview (Stripe's hosted page collects the card), and the preview shows the money-back guarantee
+terms in force and places the order.
+"""
+
+import logging
+
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
+from oscar.apps.checkout import views as oscar_views
+from oscar.core.loading import get_model
+
+from shop.guarantee.selectors import NoCurrentTerms, current_terms
+from shop.order.exceptions import InsufficientStock, UnableToPlaceOrder
+from shop.payment.gateway import PaymentProviderError
+from shop.payment.services import OrderNotPayable, complete_free_order, start_checkout
+from shop.payment.views import remember_order
+
+Basket = get_model("basket", "Basket")
+Order = get_model("order", "Order")
+
+logger = logging.getLogger(__name__)
+
+
+class PaymentMethodView(oscar_views.PaymentMethodView):
+    # Stripe's hosted page collects the payment method: there is nothing to choose here.
+    success_url = reverse_lazy("checkout:preview")
+
+
+@method_decorator(transaction.non_atomic_requests, name="dispatch")
+class PaymentDetailsView(oscar_views.PaymentDetailsView):
+    """The preview and "Place order". Runs outside the request transaction so that the order
+    commits before Stripe is called."""
+
+    def get(self, request, *args, **kwargs):
+        if not self.preview:
+            return redirect("checkout:preview")
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        try:
+            ctx["guarantee_terms"] = current_terms()
+        except NoCurrentTerms:
+            ctx["guarantee_terms"] = None
+        return ctx
+
+    def handle_place_order_submission(self, request):
+        submission = self.build_submission()
+        try:
+            terms = current_terms()
+        except NoCurrentTerms:
+            logger.error("Checkout refused: no guarantee terms are current")
+            return self.render_preview(
+                request, error="The shop cannot take orders right now. Please try again later."
+            )
+        if request.POST.get("guarantee_terms_version") != str(terms.version):
+            # The customer must have seen the terms the order records.
+            return self.render_preview(
+                request,
+                error="Our money-back guarantee terms have changed. Please read them again "
+                "before placing your order.",
+            )
+        submission["order_kwargs"]["guarantee_terms"] = terms
+        basket = submission["basket"]
+        try:
+            with transaction.atomic():
+                # One "Place order" per basket: a double click waits here for the first one.
+                locked = Basket.objects.select_for_update().get(pk=basket.pk)
+                if locked.status != Basket.OPEN:
+                    order = Order.objects.filter(basket_id=basket.pk).first()
+                    if order is None:
+                        return redirect("basket:summary")
+                    remember_order(request, order)
+                    return redirect("payment:order", order_number=order.number)
+                order_number = self.generate_order_number(basket)
+                self.checkout_session.set_order_number(order_number)
+                order = self.place_order(
+                    order_number=order_number,
+                    user=submission["user"],
+                    basket=basket,
+                    shipping_address=submission["shipping_address"],
+                    shipping_method=submission["shipping_method"],
+                    shipping_charge=submission["shipping_charge"],
+                    order_total=submission["order_total"],
+                    billing_address=submission["billing_address"],
+                    surcharges=submission["surcharges"],
+                    **submission["order_kwargs"],
+                )
+                basket.submit()
+        except InsufficientStock as error:
+            messages.error(request, str(error))
+            return redirect("basket:summary")
+        except UnableToPlaceOrder as error:
+            logger.warning("Order placement refused: %s", error)
+            return self.render_preview(request, error=str(error))
+        logger.info("Order #%s placed, pending payment", order.number)
+        remember_order(request, order)
+
+        if complete_free_order(order=order):
+            return self.show_thank_you(order)
+        try:
+            attempt = start_checkout(order=order, base_url=request.build_absolute_uri("/")[:-1])
+        except PaymentProviderError:
+            logger.exception("Order #%s: could not open a checkout session", order.number)
+            messages.error(
+                request,
+                "We could not reach the payment service. Your order is saved and nothing has "
+                "been charged: please try paying again in a moment.",
+            )
+            return redirect("payment:order", order_number=order.number)
+        except OrderNotPayable:
+            return redirect("payment:order", order_number=order.number)
+        return HttpResponseRedirect(attempt.checkout_url, status=303)
+
+    def show_thank_you(self, order):
+        self.checkout_session.flush()
+        self.request.session["checkout_order_id"] = order.pk
+        return redirect(reverse("checkout:thank-you"))

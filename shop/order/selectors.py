@@ -1,0 +1,21 @@
+"""Reads of orders for customers."""
+
+from oscar.core.loading import get_model
+
+Order = get_model("order", "Order")
+
+
+def order_for_lookup(*, number: str, email: str) -> "Order | None":
+    """The order with this number whose customer email matches (case-insensitive), else None.
+
+    A wrong email and an unknown number give the same answer, so the lookup reveals nothing.
+    """
+    order = (
+        Order.objects.select_related("user", "shipping_address", "guarantee_terms")
+        .prefetch_related("lines")
+        .filter(number=number.strip().lstrip("#"))
+        .first()
+    )
+    if order is None or (order.email or "").strip().lower() != email.strip().lower():
+        return None
+    return order
