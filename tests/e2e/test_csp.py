@@ -169,6 +169,7 @@ def test_customer_pages_report_no_csp_violation(browser, live_server, production
         "/password-reset/",
         "/password-reset/done/",
         "/contact/",
+        "/orders/lookup/",
         private_link_path(support_request),
         *(url for url, _title, _content in POLICY_PAGES),
         "/offers/",

@@ -132,6 +132,8 @@ GET_PARAMETERS = [
     ("/accounts/login/", "next"),
     ("/contact/", "topic"),
     ("/contact/", "order"),
+    ("/checkout/payment/return/", "session_id"),
+    ("/checkout/payment/return/", "order"),
 ]
 
 
@@ -156,6 +158,8 @@ def test_query_parameters(client, site, path, parameter, value, repeated):
         "/accounts/order-status/{}/abc/",
         "/accounts/order-status/100001/{}/",
         "/contact/c/{}/",
+        "/checkout/payment/{}/",
+        "/checkout/payment/{}/cancelled/",
         "/{}/",
     ],
 )
@@ -316,3 +320,25 @@ def test_product_review(client, site, field, value):
 @given(language=TEXT, next_url=TEXT)
 def test_language_switch(client, site, language, next_url):
     answered(client.post("/i18n/setlang/", {"language": language, "next": next_url}))
+
+
+@FUZZ
+@given(field=st.sampled_from(["number", "email"]), value=TEXT)
+def test_order_lookup(client, site, settings, field, value):
+    settings.ORDER_LOOKUP_RATE = "100000/h"
+    order = site["order"]
+    data = {"number": order.number, "email": order.guest_email or "a@example.com", field: value}
+    answered(client.post("/orders/lookup/", data))
+
+
+@FUZZ
+@given(body=st.one_of(TEXT, st.binary(max_size=500).map(repr)), signature=TEXT)
+def test_stripe_webhook(client, site, settings, body, signature):
+    settings.STRIPE_WEBHOOK_SECRET = "whsec_test"
+    response = client.post(
+        "/stripe/webhook/",
+        body,
+        content_type="application/json",
+        headers={"Stripe-Signature": signature},
+    )
+    assert answered(response) == 400  # nothing unsigned is ever accepted
