@@ -5,11 +5,13 @@ import hmac
 from datetime import datetime
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
+from django_ratelimit.core import is_ratelimited
 
 from shop.pagecache.receivers import content_changed
+from shop.storefront.security import client_ip
 
 from .exceptions import CommentFlood, LibraryError
 from .images import image_size, make_webp_renditions, stripped_copy
@@ -104,30 +106,27 @@ def hash_ip(ip: str) -> str:
     return hmac.new(settings.SECRET_KEY.encode(), ip.encode(), hashlib.sha256).hexdigest()
 
 
-def _check_comment_rate(ip_hash: str) -> None:
-    key = f"library:comment-rate:{ip_hash}"
-    window = settings.LIBRARY_COMMENT_RATE_WINDOW
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    if count > settings.LIBRARY_COMMENT_RATE_LIMIT:
+def _check_comment_rate(request: HttpRequest) -> None:
+    # django-ratelimit counts per client address (shop.storefront.security.client_ip, so it
+    # sees through TRUSTED_PROXY_COUNT proxies) in the shared cache, and lets the comment through
+    # when the cache is down (RATELIMIT_FAIL_OPEN): moderation still holds every comment.
+    rate = f"{settings.LIBRARY_COMMENT_RATE_LIMIT}/{settings.LIBRARY_COMMENT_RATE_WINDOW}s"
+    if is_ratelimited(request, group="library:comment", key="ip", rate=rate, increment=True):
         raise CommentFlood(
             "You have sent several comments in a short time. Please wait a few minutes and try "
             "again."
         )
 
 
-def post_comment(*, article: Article, name: str, email: str, body: str, ip: str) -> Comment:
+def post_comment(
+    *, article: Article, name: str, email: str, body: str, request: HttpRequest
+) -> Comment:
     """Hold a reader's comment for moderation; refuse floods from one address."""
     if not article.is_live:
         raise LibraryError("Comments are open on published articles only.")
-    ip_hash = hash_ip(ip)
-    _check_comment_rate(ip_hash)
+    _check_comment_rate(request)
     return Comment.objects.create(
-        article=article, name=name, email=email, body=body, ip_hash=ip_hash
+        article=article, name=name, email=email, body=body, ip_hash=hash_ip(client_ip(request))
     )
 
 

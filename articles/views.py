@@ -58,12 +58,6 @@ def article_page_context(request: HttpRequest, article: Article, comment_form: C
     }
 
 
-def _client_ip(request: HttpRequest) -> str:
-    # REMOTE_ADDR is the proxy's address behind a load balancer; the proxy must pass the
-    # client's address in it (e.g. gunicorn's --forwarded-allow-ips with a trusted proxy).
-    return request.META.get("REMOTE_ADDR", "")
-
-
 class ArticleDetailView(View):
     template_name = "articles/detail.html"
 
@@ -93,7 +87,7 @@ class ArticleDetailView(View):
                     name=form.cleaned_data["name"],
                     email=form.cleaned_data["email"],
                     body=form.cleaned_data["body"],
-                    ip=_client_ip(request),
+                    request=request,
                 )
             except CommentFlood as error:
                 form.add_error(None, str(error))

@@ -601,3 +601,8 @@ PAGE_CACHE_RULES = [
     # Site search: one entry per query string (a repeated search is served from the cache).
     (r"^/search/$", ("library", "catalogue", "painfinder")),
 ]
+# Security testing (issue 9): a NUL byte in a URL is a 400, never a database error.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
+    "shop.storefront.security.RefuseNulBytesMiddleware",
+)

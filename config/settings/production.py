@@ -3,7 +3,6 @@
 Every refusal names the variable to fix, so a failed deploy says what is wrong.
 """
 
-from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import (
@@ -17,6 +16,12 @@ from .base import (
     STRIPE_SECRET_KEY,
     STRIPE_WEBHOOK_SECRET,
     env,
+)
+from .content_security import (
+    backoffice_path_prefixes,
+    backoffice_policy,
+    customer_policy,
+    with_csp_middleware,
 )
 
 
@@ -58,37 +63,13 @@ CSRF_TRUSTED_ORIGINS = env.list(
     "DJANGO_CSRF_TRUSTED_ORIGINS", default=[f"https://{host}" for host in ALLOWED_HOSTS]
 )
 
-# Content-Security-Policy (django-csp). Customer pages: no inline script or style at all (a
-# nonce is available for the rare case that needs one); forms may post to the site and to
-# Stripe's hosted checkout, which the place-order redirect reaches.
+# Content-Security-Policy (django-csp): the policies live in content_security.py, where the
+# browser test that walks the site for violations takes them from too.
 STRIPE_CHECKOUT_ORIGIN = env.str("STRIPE_CHECKOUT_ORIGIN", default="https://checkout.stripe.com")
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF, NONCE],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        "form-action": [SELF, STRIPE_CHECKOUT_ORIGIN],
-        "frame-ancestors": [NONE],
-        "base-uri": [NONE],
-        "object-src": [NONE],
-    }
-}
-# Oscar's dashboard and the Django admin ship inline scripts and styles: they, and only they,
-# get 'unsafe-inline' (docs/security.md).
-BACKOFFICE_PATH_PREFIXES = ["/dashboard/", f"/{ADMIN_URL}"]
-BACKOFFICE_CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "script-src": [SELF, "'unsafe-inline'"],
-        "style-src": [SELF, "'unsafe-inline'"],
-        "form-action": [SELF],
-    }
-}
-MIDDLEWARE = [
-    *MIDDLEWARE[: MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1],
-    "shop.storefront.security.ScopedCSPMiddleware",
-    *MIDDLEWARE[MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1 :],
-]
+CONTENT_SECURITY_POLICY = customer_policy(
+    stripe_checkout_origin=STRIPE_CHECKOUT_ORIGIN,
+    extra_img_src=env.list("CSP_EXTRA_IMG_SRC", default=[]),
+)
+BACKOFFICE_PATH_PREFIXES = backoffice_path_prefixes(ADMIN_URL)
+BACKOFFICE_CONTENT_SECURITY_POLICY = backoffice_policy(CONTENT_SECURITY_POLICY)
+MIDDLEWARE = with_csp_middleware(MIDDLEWARE)

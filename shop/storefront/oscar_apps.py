@@ -1,11 +1,17 @@
-"""Oscar apps whose customer-facing features this shop switches off.
+"""Oscar apps whose customer-facing features this shop switches off or adjusts.
 
 Wishlists, stock alerts and account notifications are not part of the shop: rather than leave
 pages in Oscar's look behind, their URLs are not mounted at all (so every link to them is gone
 too). The apps stay installed because Oscar's models and dashboard refer to them.
+
+Registration signs the new customer in without ``authenticate()``: Oscar calls it without the
+request, which django-axes' backend refuses, so every registration ended in a server error.
 """
 
+from django.conf import settings
+from django.contrib.auth import login
 from oscar.apps.customer import apps as customer_apps
+from oscar.apps.customer.signals import user_registered
 from oscar.apps.wishlists import apps as wishlists_apps
 
 # URL names (and paths) of the account features that are switched off.
@@ -18,8 +24,30 @@ def _is_switched_off(pattern) -> bool:
     return route.startswith(SWITCHED_OFF_PREFIXES) or name.startswith(SWITCHED_OFF_PREFIXES)
 
 
+class SignInAfterRegistration:
+    """Oscar's ``register_user`` with the new account signed in directly: the password was
+    set a moment ago, so there is nothing to authenticate, and django-axes' backend refuses an
+    ``authenticate()`` call without the request."""
+
+    def register_user(self, form):
+        user = form.save()
+        user_registered.send_robust(sender=self, request=self.request, user=user)
+        if getattr(settings, "OSCAR_SEND_REGISTRATION_EMAIL", True):
+            self.send_registration_email(user)
+        login(self.request, user, backend="oscar.apps.customer.auth_backends.EmailBackend")
+        return user
+
+
 class CustomerConfig(customer_apps.CustomerConfig):
     """Oscar's account pages without wishlists, stock alerts and notifications."""
+
+    def ready(self) -> None:
+        super().ready()
+        # Oscar loads its view classes here; the two that register new customers get the fix.
+        self.login_view = type("AccountAuthView", (SignInAfterRegistration, self.login_view), {})
+        self.register_view = type(
+            "AccountRegistrationView", (SignInAfterRegistration, self.register_view), {}
+        )
 
     def get_urls(self):
         return [pattern for pattern in super().get_urls() if not _is_switched_off(pattern)]

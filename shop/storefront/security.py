@@ -65,3 +65,26 @@ class RateLimitedFormsMiddleware:
         if is_ratelimited(request, group=match.view_name, key="ip", rate=rate, increment=True):
             return render(request, "429.html", status=429)
         return None
+
+
+class RefuseNulBytesMiddleware:
+    """Answer 400 to a request whose path or query string carries a NUL character.
+
+    No page of the site has a use for one, and PostgreSQL refuses NUL in text, so letting it
+    reach a lookup (a slug in the path, a filter in the query) would turn a typo or a probe into
+    a server error. Posted forms are covered by Django's own form fields, which refuse NUL with
+    a message next to the field.
+    """
+
+    message = "The address contains a character no page of this site accepts (a NUL byte)."
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if "\x00" in request.path_info or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return render(request, "400.html", {"reason": self.message}, status=400)
+        return self.get_response(request)

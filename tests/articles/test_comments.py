@@ -1,5 +1,7 @@
 """Comments: held for moderation, honeypot, rate limit, size limit, inert HTML."""
 
+import socket
+
 import pytest
 from django.test import Client
 
@@ -99,3 +101,49 @@ def test_comment_form_needs_csrf():
     strict = Client(enforce_csrf_checks=True)
     article = ArticleFactory()
     assert strict.post(article.get_absolute_url(), comment_data()).status_code == 403
+
+
+def test_the_flood_limit_counts_the_client_behind_the_proxies_not_the_proxy(client, settings):
+    settings.LIBRARY_COMMENT_RATE_LIMIT = 2
+    settings.TRUSTED_PROXY_COUNT = 1
+    article = ArticleFactory()
+
+    def send(forwarded_for: str, n: int) -> int:
+        return client.post(
+            article.get_absolute_url(),
+            comment_data(body=f"Note {n}"),
+            REMOTE_ADDR="10.0.0.2",  # the load balancer, the same for everyone
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+
+    assert [send("203.0.113.7", n) for n in range(2)] == [302, 302]
+    # A forged left-most entry does not get the same client a fresh count.
+    assert send("6.6.6.6, 203.0.113.7", 3) == 429
+    # Another reader behind the same proxy is not refused.
+    assert send("198.51.100.4", 4) == 302
+    hashes = set(Comment.objects.values_list("ip_hash", flat=True))
+    assert len(hashes) == 2
+
+
+def test_the_flood_limit_fails_open_when_the_cache_is_unreachable(client, settings):
+    """Redis down: the comment is still taken (and held for moderation), never a 500."""
+    article = ArticleFactory()
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port}/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        },
+    }
+    settings.LIBRARY_COMMENT_RATE_LIMIT = 1
+    statuses = [
+        client.post(article.get_absolute_url(), comment_data(body=f"Note {n}")).status_code
+        for n in range(3)
+    ]
+    assert statuses == [302, 302, 302]
+    assert Comment.objects.filter(status=Comment.Status.PENDING).count() == 3

@@ -43,6 +43,7 @@ def test_home_shows_featured_latest_and_the_series(client, settings):
 
 def test_home_query_count_does_not_grow_with_the_library(client, settings):
     settings.PAGE_CACHE_ENABLED = False  # measure the page itself, not a cache hit
+
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/").status_code == 200

@@ -242,3 +242,21 @@ def test_get_and_post_only(client):
 def test_sent_page_without_a_request_goes_back_to_the_form(client):
     response = client.get(reverse("support:sent"))
     assert response.status_code == 302 and response["Location"] == CONTACT
+
+
+def test_rate_limit_per_ip_counts_the_client_behind_the_load_balancer(client, settings):
+    settings.SUPPORT_RATE_LIMIT_PER_IP = "2/h"
+    settings.TRUSTED_PROXY_COUNT = 1
+
+    def send(forwarded_for: str, n: int) -> int:
+        return post(
+            client,
+            contact_data(email=f"reader{n}@example.com"),
+            REMOTE_ADDR="10.0.0.2",  # the load balancer
+            HTTP_X_FORWARDED_FOR=forwarded_for,
+        ).status_code
+
+    assert [send("203.0.113.7", n) for n in range(2)] == [302, 302]
+    assert send("6.6.6.6, 203.0.113.7", 2) == 429  # a forged entry does not reset the count
+    assert send("198.51.100.4", 3) == 302  # another customer behind the same proxy
+    assert SupportRequest.objects.count() == 3
