@@ -59,7 +59,7 @@ browser:
 	fi
 	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
 	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
-	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --silent; \
+	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
 	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
 	fi
 
