@@ -5,6 +5,7 @@ are saved, so a page view only reads stored HTML.
 """
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -54,6 +55,8 @@ class Muscle(models.Model):
     released_by = models.ManyToManyField(
         "catalogue.Product", related_name="released_muscles", blank=True
     )
+    # The site search's stored vector (articles/search.py), kept by a PostgreSQL trigger.
+    search_document = SearchVectorField(null=True, editable=False)
 
     class Meta:
         ordering = ["name"]
@@ -216,6 +219,8 @@ class Article(models.Model):
         Reference, through="Citation", related_name="cited_by", blank=True
     )
     figures = models.ManyToManyField(Figure, related_name="placed_in", blank=True)
+    # The site search's stored vector (articles/search.py), kept by a PostgreSQL trigger.
+    search_document = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

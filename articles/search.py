@@ -15,6 +15,7 @@ site_search.register(
         fields=ARTICLE_SEARCH_FIELDS,
         template="articles/search_result.html",
         order=10,
+        document="search_document",
     )
 )
 site_search.register(
@@ -25,5 +26,6 @@ site_search.register(
         fields=MUSCLE_SEARCH_FIELDS,
         template="articles/search_result_muscle.html",
         order=20,
+        document="search_document",
     )
 )

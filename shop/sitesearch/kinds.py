@@ -18,5 +18,6 @@ site_search.register(
         fields=PRODUCT_SEARCH_FIELDS,
         template="sitesearch/results/product.html",
         order=30,
+        document="search_document",
     )
 )

@@ -1,10 +1,11 @@
 """Running a site search: clean the query, rank each registered kind, group the results.
 
 PostgreSQL ranks with full-text search (``websearch_to_tsquery`` against the kind's weighted
-vector, which its GIN index serves). Other databases get a plain fallback: every word must
-appear in some field, and the rank adds up the weights of the fields each word appears in, so a
-title match still beats a body match. Each kind costs the same few queries whatever the number
-of rows (one page of results with its prefetches, and one count).
+vector: the stored one under its GIN index where the kind has it, else computed per query).
+Other databases get a plain fallback: every word must appear in some field, and the rank adds
+up the weights of the fields each word appears in, so a title match still beats a body match.
+Each kind costs the same few queries whatever the number of rows (one page of results with its
+prefetches, and one count).
 """
 
 import re
@@ -54,9 +55,12 @@ def clean_query(raw: str) -> CleanQuery:
 
 def _postgres_ranked(kind: SearchableKind, query: CleanQuery) -> QuerySet:
     search_query = SearchQuery(query.text, search_type="websearch", config=SEARCH_CONFIG)
+    if kind.document:  # the stored vector: read by the query, not needed by the page
+        vector, rows = F(kind.document), kind.queryset().defer(kind.document)
+    else:
+        vector, rows = search_vector(kind.fields), kind.queryset()
     return (
-        kind.queryset()
-        .alias(search_vector=search_vector(kind.fields))
+        rows.alias(search_vector=vector)
         .filter(search_vector=search_query)
         .annotate(search_rank=SearchRank(F("search_vector"), search_query))
     )
