@@ -12,6 +12,7 @@ from PIL import Image
 
 from shop.guarantee.models import ClaimPhoto, GuaranteeClaim
 from shop.guarantee.selectors import current_terms
+from shop.support.services import open_support_request
 from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, make_product, place_order
 from tests.shop.guarantee.helpers import claim_form, paid_order, payment_intent
 from tests.shop.payment.helpers import pending_order, post_webhook
@@ -165,6 +166,29 @@ class TestHappyPath:
             reverse("guarantee_dashboard:claim-detail", args=[claim.reference])
         )
         assert "Called the customer." in detail.content.decode()
+
+    def test_the_dashboard_order_page_lists_the_orders_claims_and_support_requests(
+        self, client, product, fake_stripe, staff_client
+    ):
+        order = paid_order(client, product, fake_stripe)
+        page = staff_client.get(reverse("dashboard:order-detail", args=[order.number]))
+        assert "No claim on this order." in page.content.decode()
+        open_claim(client, order)
+        claim = GuaranteeClaim.objects.get()
+        support_request = open_support_request(
+            name="Guest",
+            email=order.guest_email,
+            topic="guarantee",
+            message="Where is my refund?",
+            order_number=order.number,
+        )
+        body = staff_client.get(
+            reverse("dashboard:order-detail", args=[order.number])
+        ).content.decode()
+        assert reverse("guarantee_dashboard:claim-detail", args=[claim.reference]) in body
+        assert claim.get_status_display() in body
+        assert reverse("support_dashboard:request-detail", args=[support_request.reference]) in body
+        assert "No claim on this order." not in body
 
     def test_approving_twice_refunds_once(self, client, product, fake_stripe, staff_client):
         order = paid_order(client, product, fake_stripe)
