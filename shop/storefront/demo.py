@@ -80,30 +80,6 @@ def ensure_staff_account(*, password: str | None = None) -> StaffCredentials:
 
 POLICY_PAGES: tuple[tuple[str, str, str], ...] = (
     (
-        "/guarantee/",
-        "30-day money-back guarantee",
-        "<p>We want the QL Claw to help your back. If it does not, you can have your money "
-        "back.</p>"
-        "<h2>How long you have</h2>"
-        "<p>You have <strong>30 days from delivery</strong> to claim. If we have no delivery "
-        "date for your parcel, the 30 days run from the day we dispatched it. An order that "
-        "has not been dispatched yet can be cancelled and refunded at any time.</p>"
-        "<h2>What we refund</h2>"
-        "<p>The price you paid for the items you claim for. You can claim for some items of an "
-        "order and keep the rest. Shipping is refunded when you return the whole order.</p>"
-        "<h2>Sending it back</h2>"
-        "<p>We ask you to send the item back so we can check it and learn from it; once you "
-        "have claimed, we tell you where to send it. You do not need the original "
-        "packaging.</p>"
-        "<h2>How to claim</h2>"
-        "<p>Open the order in your account, or look it up with its number and your email "
-        "address, choose the items and tell us briefly why. You get a claim reference by "
-        "email straight away.</p>"
-        "<h2>When the money arrives</h2>"
-        "<p>We refund to the card you paid with as soon as the claim is approved. Banks "
-        "usually show the refund within 5 to 10 working days.</p>",
-    ),
-    (
         "/policies/shipping/",
         "Shipping",
         "<p>We ship to every country. Every parcel is tracked, and you get the tracking link "
@@ -194,8 +170,14 @@ POLICY_PAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# The guarantee's policy is the versioned terms page of shop/guarantee at this address; demo
+# data of earlier releases also made a flatpage there, which nothing could ever show.
+RETIRED_POLICY_PAGES = ("/guarantee/",)
+
+
 def ensure_policy_pages(site: Site) -> None:
     """Create the policy pages that are missing; pages staff have edited are left alone."""
+    FlatPage.objects.filter(url__in=RETIRED_POLICY_PAGES).delete()
     for url, title, content in POLICY_PAGES:
         page, _ = FlatPage.objects.get_or_create(
             url=url, defaults={"title": title, "content": content}

@@ -10,7 +10,13 @@ from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
 
-STATIC_PAGES = ("storefront:home", "articles:index", "muscles:index", "catalogue:index")
+STATIC_PAGES = (
+    "storefront:home",
+    "articles:index",
+    "muscles:index",
+    "catalogue:index",
+    "guarantee:policy",
+)
 
 
 class StaticPageSitemap(Sitemap):

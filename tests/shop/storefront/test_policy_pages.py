@@ -22,7 +22,8 @@ EXPECTED = {
 
 def test_every_policy_page_exists_with_its_content_and_is_linked_from_the_footer(client):
     call_command("load_demo", stdout=StringIO())
-    assert {url for url, _, _ in POLICY_PAGES} == set(EXPECTED)
+    # The guarantee's policy is shop/guarantee's versioned terms page, not a flatpage.
+    assert {url for url, _, _ in POLICY_PAGES} == set(EXPECTED) - {"/guarantee/"}
     footer = client.get("/").content.decode()
     for url, phrase in EXPECTED.items():
         response = client.get(url)
@@ -36,3 +37,11 @@ def test_load_demo_keeps_what_staff_wrote(client):
     FlatPage.objects.filter(url="/policies/terms/").update(content="<p>Edited by staff.</p>")
     call_command("load_demo", stdout=StringIO())
     assert "Edited by staff." in client.get("/policies/terms/").content.decode()
+
+
+def test_load_demo_removes_the_flatpage_the_guarantee_page_shadowed(client):
+    FlatPage.objects.create(url="/guarantee/", title="Old guarantee", content="<p>Old.</p>")
+    call_command("load_demo", stdout=StringIO())
+    assert not FlatPage.objects.filter(url="/guarantee/").exists()
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert sitemap.count("/guarantee/</loc>") == 1
