@@ -189,6 +189,8 @@ STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
 STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+# Who hears of card disputes (and other order matters that cannot wait for the dashboard).
+ORDER_STAFF_EMAILS = env.list("ORDER_STAFF_EMAILS", default=["orders@qlclaw.example"])
 STRIPE_DEMO_MODE = not STRIPE_SECRET_KEY
 
 # Static files (WhiteNoise) and media (local disk, or S3-compatible storage).

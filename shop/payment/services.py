@@ -10,7 +10,7 @@ Lock order, everywhere: payment attempt, then order, then stock records.
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 from shop.order.emails import send_order_confirmation
 from shop.order.services import CANCELLED, PAID, PENDING, cancel_pending_order
 
+from .emails import tell_staff_of_dispute
 from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
 from .gateway import CheckoutSession, PaymentProviderError, get_gateway
 from .models import PaymentAttempt, PaymentIssue, StripeRefund, StripeWebhookEvent
@@ -64,11 +65,20 @@ ZERO_DECIMAL_CURRENCIES = frozenset(
 REUSE_MARGIN_SECONDS = 35 * 60
 
 
+def _minor_unit(currency: str) -> Decimal:
+    return Decimal("1") if currency.upper() in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
+
+
 def to_minor_units(amount: Decimal, currency: str) -> int:
     """Decimal amount → integer minor units, rounding half up (never through float)."""
-    exponent = Decimal("1") if currency.upper() in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
+    exponent = _minor_unit(currency)
     rounded = Decimal(amount).quantize(exponent, rounding=ROUND_HALF_UP)
     return int(rounded / exponent)
+
+
+def from_minor_units(amount: int, currency: str) -> Decimal:
+    """Stripe's integer minor units → Decimal amount (1234 USD cents → 12.34)."""
+    return int(amount) * _minor_unit(currency)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -421,6 +431,16 @@ def _handle_dispute(data: dict) -> None:
             order=order,
             note_type=OrderNote.WARNING,
             message=f"Stripe dispute {data['id']} opened: reply in Stripe's dashboard.",
+        )
+        currency = (data.get("currency") or order.currency).upper()
+        due_by = (data.get("evidence_details") or {}).get("due_by")
+        tell_staff_of_dispute(
+            order=order,
+            dispute_id=data["id"],
+            amount=from_minor_units(data.get("amount") or 0, currency),
+            currency=currency,
+            reason=str(data.get("reason") or ""),
+            evidence_due=datetime.fromtimestamp(int(due_by), tz=UTC) if due_by else None,
         )
 
 

@@ -374,8 +374,9 @@ class FakeStripe:
             "amount": intent["amount"],
             "currency": intent["currency"],
             "payment_intent": payment_intent,
-            "reason": "fraudulent",
+            "reason": "product_not_received",
             "status": "needs_response",
+            "evidence_details": {"due_by": int(time.time()) + 7 * 24 * 3600},
         }
 
 

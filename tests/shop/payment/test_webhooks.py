@@ -16,6 +16,7 @@ from oscar.test.factories import (
 
 from shop.payment.gateway import StripeGateway
 from shop.payment.models import PaymentIssue, StripeRefund, StripeWebhookEvent
+from shop.storefront.models import OutgoingEmail
 from tests.fakestripe.server import WEBHOOK_SECRET
 from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, place_order
 from tests.shop.payment.helpers import pending_order, post_webhook
@@ -271,16 +272,26 @@ class TestAfterPayment:
         )
         return order, fake_stripe.sessions[attempt.stripe_session_id]["payment_intent"]
 
-    def test_a_dispute_flags_the_order_for_staff_once(self, client, product, fake_stripe):
+    def test_a_dispute_flags_the_order_and_emails_staff_once(
+        self, client, product, fake_stripe, settings, django_capture_on_commit_callbacks
+    ):
+        settings.ORDER_STAFF_EMAILS = ["orders@example.com"]
         order, intent = self.paid(client, product, fake_stripe)
         dispute = fake_stripe.dispute(intent)
+        before = OutgoingEmail.objects.count()
         for _ in range(2):  # two distinct deliveries of the same dispute
-            assert (
-                post_webhook(client, fake_stripe, "charge.dispute.created", dispute).status_code
-                == 200
-            )
+            with django_capture_on_commit_callbacks(execute=True):
+                response = post_webhook(client, fake_stripe, "charge.dispute.created", dispute)
+            assert response.status_code == 200
         issue = PaymentIssue.objects.get(order=order)
         assert (issue.kind, issue.stripe_object_id) == ("dispute", dispute["id"])
+        [alert] = OutgoingEmail.objects.order_by("pk")[before:]
+        assert alert.to == ["orders@example.com"]
+        assert order.number in alert.subject
+        assert dispute["id"] in alert.text_body
+        assert f"{order.total_incl_tax} USD" in alert.text_body
+        assert "product not received" in alert.text_body
+        assert reverse("dashboard:order-detail", args=[order.number]) in alert.text_body
 
     def test_refunds_are_recorded(self, client, product, fake_stripe):
         order, intent = self.paid(client, product, fake_stripe)
