@@ -1,21 +1,19 @@
-"""Factories for the library's models as the pain finder uses them."""
+"""The library's factories as the pain finder uses them: real region shapes, sortable names."""
 
 import factory
-from django.utils import timezone
 from oscar.test.factories import ProductFactory
 
-from articles.models import Article, BodyRegion, Muscle, ReferredPain
+from articles.models import BodyRegion, Muscle
 from painfinder.models import TriggerPointMarker
 from painfinder.shapes import REGION_DRAWINGS
+from tests.articles import factories as library
+from tests.articles.factories import ArticleFactory
 
 
-class BodyRegionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BodyRegion
-        django_get_or_create = ("slug",)
+class BodyRegionFactory(library.BodyRegionFactory):
+    """A region drawn with the finder's real shape where it has one."""
 
     name = factory.LazyAttribute(lambda o: o.slug.replace("-", " ").capitalize())
-    slug = factory.Sequence(lambda n: f"region-{n}")
     view = factory.LazyAttribute(
         lambda o: REGION_DRAWINGS[o.slug].view if o.slug in REGION_DRAWINGS else "back"
     )
@@ -25,39 +23,16 @@ class BodyRegionFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
-class MuscleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Muscle
+class MuscleFactory(library.MuscleFactory):
+    """Zero-padded names, so that sorting by name (the finder's tie-break) is creation order."""
 
     name = factory.Sequence(lambda n: f"Muscle {n:03d}")
     slug = factory.Sequence(lambda n: f"muscle-{n:03d}")
-    body_area = "Hip and buttock"
-    summary = "A muscle."
-    actions = "It moves the hip."
-    trigger_point_locations = "In its belly."
-    aggravating_activities = "Walking uphill\nSitting for long"
 
 
-class ReferredPainFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ReferredPain
-
+class ReferredPainFactory(library.ReferredPainFactory):
     muscle = factory.SubFactory(MuscleFactory)
     region = factory.SubFactory(BodyRegionFactory)
-    kind = ReferredPain.Kind.PRIMARY
-
-
-class ArticleFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Article
-
-    title = factory.Sequence(lambda n: f"Article {n}")
-    slug = factory.Sequence(lambda n: f"article-{n}")
-    status = Article.Status.PUBLISHED
-    publish_at = factory.LazyFunction(lambda: timezone.now() - timezone.timedelta(days=1))
-    summary = "What it is and how to release it."
-    body = "Some words."
-    body_html = "<p>Some words.</p>"
 
 
 class TriggerPointMarkerFactory(factory.django.DjangoModelFactory):
