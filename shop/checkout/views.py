@@ -1,9 +1,9 @@
 """Oscar's checkout, order first: "Place order" creates the order (pending payment, stock
 allocated under row locks, basket submitted) and only then sends the customer to Stripe.
 
-Only the classes that change are overridden: the payment-method step goes straight to the
-preview (Stripe's hosted page collects the card), and the preview shows the money-back guarantee
-terms in force and places the order.
+Only the classes that change are overridden: the gateway hands the request to its sign-in form,
+the payment-method step goes straight to the preview (Stripe's hosted page collects the card),
+and the preview shows the money-back guarantee terms in force and places the order.
 """
 
 import logging
@@ -27,6 +27,16 @@ Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
+
+
+class IndexView(oscar_views.IndexView):
+    """The gateway: an email to check out as a guest, or a returning customer's sign-in."""
+
+    def get_form_kwargs(self):
+        # Oscar builds the sign-in form without the request, and django-axes' backend refuses
+        # an authenticate() call without it: every sign-in here ended in a server error. With the
+        # request, a sign-in here also counts towards the login lockout.
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PaymentMethodView(oscar_views.PaymentMethodView):
