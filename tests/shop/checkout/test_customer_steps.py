@@ -1,8 +1,10 @@
-"""The checkout's first steps for customers with an account: signing in at the gateway."""
+"""The checkout's first steps for customers with an account: signing in at the gateway, and
+shipping to one of their saved addresses."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from oscar.test.factories import UserAddressFactory
 
 from tests.shop.checkout.fixtures import fill_basket
 
@@ -50,3 +52,42 @@ def test_wrong_passwords_at_the_gateway_count_towards_the_login_lockout(client, 
     locked = sign_in_at_gateway(client, customer.email, PASSWORD)
     assert locked.status_code == 429
     assert "Too many sign-in attempts" in locked.content.decode()
+
+
+@pytest.fixture
+def signed_in_with_basket(client, product, customer):
+    client.force_login(customer)
+    fill_basket(client, product)
+    return client
+
+
+def choose_address(client, address_id, action: str = "ship_to"):
+    return client.post(
+        reverse("checkout:shipping-address"), {"address_id": address_id, "action": action}
+    )
+
+
+def test_a_customer_ships_to_a_saved_address(signed_in_with_basket, customer):
+    address = UserAddressFactory(user=customer)
+    response = choose_address(signed_in_with_basket, address.pk)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("checkout:shipping-method")
+    assert signed_in_with_basket.session["checkout_data"]["shipping"] == {
+        "user_address_id": address.pk
+    }
+
+
+@pytest.mark.parametrize("address_id", ["abc", "", "1.5", "9" * 30, "99999999"])
+def test_an_address_id_that_is_no_address_is_a_404(signed_in_with_basket, address_id):
+    assert choose_address(signed_in_with_basket, address_id).status_code == 404
+    assert not signed_in_with_basket.session.get("checkout_data", {}).get("shipping")
+
+
+def test_another_customers_address_is_a_404(signed_in_with_basket):
+    someone_elses = UserAddressFactory()
+    assert choose_address(signed_in_with_basket, someone_elses.pk).status_code == 404
+
+
+def test_an_unknown_action_on_a_saved_address_is_a_400(signed_in_with_basket, customer):
+    address = UserAddressFactory(user=customer)
+    assert choose_address(signed_in_with_basket, address.pk, "delete").status_code == 400
