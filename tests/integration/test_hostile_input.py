@@ -10,18 +10,22 @@ from urllib.parse import quote
 
 import pytest
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
-from oscar.test.factories import create_order
+from oscar.core.loading import get_model
+from oscar.test.factories import UserAddressFactory, create_order
 
 from articles.models import Article
 from shop.support.links import private_link_path
 from tests.articles.factories import ArticleFactory, SeriesFactory, TagFactory
 from tests.factories import UserFactory, shop_product
 from tests.painfinder.factories import make_library, make_regions
+from tests.shop.checkout.fixtures import fill_basket, make_product
 from tests.shop.support.helpers import old_stamp, open_request, png_bomb_bytes, png_bytes, upload
 
 pytestmark = pytest.mark.django_db
+
+Order = get_model("order", "Order")
 
 # Inputs that have broken web apps before: NUL and control characters (PostgreSQL refuses
 # NUL), numbers past every integer size, injection and traversal attempts, header splitting,
@@ -160,6 +164,9 @@ def test_query_parameters(client, site, path, parameter, value, repeated):
         "/contact/c/{}/",
         "/checkout/payment/{}/",
         "/checkout/payment/{}/cancelled/",
+        "/checkout/demo-payment/{}/",
+        "/guarantee/orders/{}/",
+        "/guarantee/claims/{}/",
         "/{}/",
     ],
 )
@@ -342,3 +349,175 @@ def test_stripe_webhook(client, site, settings, body, signature):
         headers={"Stripe-Signature": signature},
     )
     assert answered(response) == 400  # nothing unsigned is ever accepted
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["/checkout/payment/{}/", "/checkout/payment/{}/cancelled/", "/checkout/demo-payment/{}/"],
+)
+@FUZZ
+@given(value=TEXT)
+def test_payment_page_posts(client, site, settings, template, value):
+    settings.STRIPE_DEMO_MODE = True
+    answered(client.post(template.format(quote(value, safe=""))))
+
+
+# ----------------------------------------------------------------------------------------------
+# The checkout, as a guest with a basket line: every step's form.
+
+GUEST = {"username": "guest@example.com", "options": "anonymous", "password": ""}
+ADDRESS = {
+    "first_name": "Ada",
+    "last_name": "Lovelace",
+    "line1": "1 Main Street",
+    "line2": "",
+    "line3": "",
+    "line4": "Portland",
+    "state": "OR",
+    "postcode": "97201",
+    "country": "US",
+    "phone_number": "",
+    "notes": "",
+}
+# Real values mixed into the hostile ones, so that fields meet the countries whose postcode and
+# phone rules they are checked against.
+ADDRESS_VALUE = st.one_of(
+    TEXT,
+    st.sampled_from(
+        [
+            *("US", "DE", "GB", "JP", "CA", "FR", "us", "XX"),
+            *("+44 20 7946 0958", "+1 503 555 0100", "07946 0958"),
+            *("97201", "SW1A 1AA", "M5V 2T6", "100-0001", "75001"),
+        ]
+    ),
+)
+STEPS = {
+    "shipping-address": ("/checkout/", GUEST),
+    "shipping-method": ("/checkout/shipping-address/", ADDRESS),
+    "preview": ("/checkout/shipping-method/", {"method_code": "standard"}),
+}
+
+
+@pytest.fixture
+def checkout_product(shop_data, fake_stripe):
+    return make_product(price="49.00", stock=100_000)
+
+
+def guest_at(product, step: str) -> Client:
+    """A new guest with the product in the basket, answered well up to ``step``'s page."""
+    client = Client()
+    fill_basket(client, product)
+    for name, (path, data) in STEPS.items():
+        response = client.post(path, data)
+        assert response.status_code == 302, (path, response.status_code)
+        if name == step:
+            assert client.get(f"/checkout/{name}/").status_code == 200
+            return client
+    raise AssertionError(f"no checkout step {step}")
+
+
+def stayed_or_went_on(response, *next_paths: str) -> None:
+    """The step showed its form again with the errors, or went on to one of ``next_paths``."""
+    if answered(response) == 200:
+        assert response.context["form"].errors
+    else:
+        assert response.status_code == 302, response.status_code
+        assert response["Location"].startswith(next_paths), response["Location"]
+
+
+@FUZZ
+@given(
+    options=st.one_of(st.sampled_from(["anonymous", "new", "existing"]), TEXT),
+    answers=st.dictionaries(st.sampled_from(["username", "password"]), TEXT),
+)
+@example(options="existing", answers={"password": "not-the-password"})  # a returning customer
+def test_checkout_gateway(checkout_product, options, answers):
+    client = Client()
+    fill_basket(client, checkout_product)
+    response = client.post("/checkout/", {**GUEST, "options": options, **answers})
+    stayed_or_went_on(response, "/checkout/shipping-address/", "/accounts/register/")
+
+
+@FUZZ
+@given(answers=st.dictionaries(st.sampled_from(list(ADDRESS)), ADDRESS_VALUE, min_size=1))
+def test_checkout_shipping_address(checkout_product, answers):
+    client = guest_at(checkout_product, "shipping-address")
+    response = client.post("/checkout/shipping-address/", {**ADDRESS, **answers})
+    stayed_or_went_on(response, "/checkout/shipping-method/")
+
+
+@FUZZ
+@given(
+    method_code=st.one_of(
+        st.sampled_from(["standard", "fast-tracked", "priced-at-checkout", "no-shipping-required"]),
+        TEXT,
+    ),
+    repeated=st.lists(TEXT, max_size=2),
+)
+def test_checkout_shipping_method(checkout_product, method_code, repeated):
+    client = guest_at(checkout_product, "shipping-method")
+    response = client.post("/checkout/shipping-method/", {"method_code": [method_code, *repeated]})
+    stayed_or_went_on(response, "/checkout/payment-method/")
+
+
+@FUZZ
+@given(
+    action=st.one_of(st.just("place_order"), TEXT),
+    version=st.one_of(st.just("1"), TEXT),
+)
+def test_checkout_preview(checkout_product, action, version):
+    client = guest_at(checkout_product, "preview")
+    orders = Order.objects.count()
+    response = client.post(
+        "/checkout/preview/", {"action": action, "guarantee_terms_version": version}
+    )
+    # The preview again (with the reason when the order was refused), or the order placed and
+    # the customer sent to Stripe's (fake) page.
+    assert answered(response) in (200, 303)
+    placed = Order.objects.count() - orders
+    assert placed == (1 if response.status_code == 303 else 0)
+
+
+@pytest.mark.parametrize("path", ["/checkout/payment-method/", "/checkout/payment-details/"])
+@FUZZ
+@given(data=st.dictionaries(st.sampled_from(["action", "guarantee_terms_version"]), TEXT))
+def test_checkout_payment_steps(checkout_product, path, data):
+    client = guest_at(checkout_product, "preview")
+    orders = Order.objects.count()
+    answered(client.post(path, data))
+    assert Order.objects.count() == orders  # only the preview's "Place order" places one
+
+
+@pytest.fixture
+def saved_addresses(site):
+    """The customer's saved address and another customer's, by the names the test uses."""
+    return {
+        "own": UserAddressFactory(user=site["customer"]).pk,
+        "another customer's": UserAddressFactory(user=UserFactory()).pk,
+    }
+
+
+@FUZZ
+@given(
+    address=st.one_of(st.sampled_from(["own", "another customer's"]), TEXT, st.integers()),
+    action=st.one_of(st.just("ship_to"), TEXT),
+)
+def test_checkout_saved_address_choice(checkout_product, site, saved_addresses, address, action):
+    """A signed-in customer picks one of their saved addresses (by its id) to ship to."""
+    client = Client()
+    client.force_login(site["customer"])
+    fill_basket(client, checkout_product)
+    address_id = saved_addresses.get(address, address)
+    response = client.post(
+        "/checkout/shipping-address/", {"address_id": address_id, "action": action}
+    )
+    status = answered(response)
+    if address == "own":
+        assert status == (302 if action == "ship_to" else 400)
+    # Only the customer's own address is shipped to (an id drawn at random may be that one).
+    shipping = client.session.get("checkout_data", {}).get("shipping")
+    if status == 302:
+        assert shipping == {"user_address_id": saved_addresses["own"]}
+    else:
+        assert status in (400, 404)
+        assert not shipping
