@@ -191,6 +191,17 @@ class TestRefusals:
         )
         self.assert_refused(open_claim(client, order), "ended on 31 January 2020")
 
+    def test_an_order_sold_without_guarantee_terms(self, client, product, fake_stripe):
+        # Orders placed before the guarantee existed carry no terms (the field is optional).
+        order = paid_order(client, product, fake_stripe)
+        Order.objects.filter(pk=order.pk).update(guarantee_terms=None)
+        order.refresh_from_db()
+        page = client.get(reverse("guarantee:order", args=[order.number]))
+        assert "Send my claim" not in page.content.decode()
+        self.assert_refused(
+            open_claim(client, order), f"Order {order.number} was sold without the money-back"
+        )
+
     def test_more_units_than_bought(self, client, product, fake_stripe):
         order = paid_order(client, product, fake_stripe, quantity=2)
         self.assert_refused(
