@@ -1,17 +1,18 @@
 """Oscar's checkout, order first: "Place order" creates the order (pending payment, stock
 allocated under row locks, basket submitted) and only then sends the customer to Stripe.
 
-Only the classes that change are overridden: the payment-method step goes straight to the
-preview (Stripe's hosted page collects the card), and the preview shows the money-back guarantee
-terms in force and places the order.
+Only the classes that change are overridden: the gateway hands the request to its sign-in form,
+choosing a saved address refuses ids that are not the customer's with a 404, the payment-method
+step goes straight to the preview (Stripe's hosted page collects the card), and the preview shows
+the money-back guarantee terms in force and places the order.
 """
 
 import logging
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpResponseRedirect
-from django.shortcuts import redirect
+from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
 from oscar.apps.checkout import views as oscar_views
@@ -27,6 +28,33 @@ Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
+
+
+class IndexView(oscar_views.IndexView):
+    """The gateway: an email to check out as a guest, or a returning customer's sign-in."""
+
+    def get_form_kwargs(self):
+        # Oscar builds the sign-in form without the request, and django-axes' backend refuses
+        # an authenticate() call without it: every sign-in here ended in a server error. With the
+        # request, a sign-in here also counts towards the login lockout.
+        return {**super().get_form_kwargs(), "request": self.request}
+
+
+class ShippingAddressView(oscar_views.ShippingAddressView):
+    def post(self, request, *args, **kwargs):
+        if not (request.user.is_authenticated and "address_id" in request.POST):
+            return super().post(request, *args, **kwargs)
+        # "Ship to this address": Oscar looked the id up unchecked, so an id that is not a number
+        # or not one of the customer's addresses on offer ended in a server error.
+        try:
+            address_id = int(request.POST["address_id"])
+        except ValueError:
+            raise Http404("No such address") from None
+        address = get_object_or_404(self.get_available_addresses(), pk=address_id)
+        if request.POST.get("action") != "ship_to":
+            return HttpResponseBadRequest("Unknown action")
+        self.checkout_session.ship_to_user_address(address)
+        return redirect(self.get_success_url())
 
 
 class PaymentMethodView(oscar_views.PaymentMethodView):

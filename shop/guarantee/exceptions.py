@@ -5,6 +5,10 @@ class ClaimRefused(Exception):
     """A claim the customer may not open; the message says why. Nothing is saved."""
 
 
+class NotGuaranteed(ClaimRefused):
+    """The order was sold without guarantee terms (before the guarantee existed)."""
+
+
 class WindowClosed(ClaimRefused):
     """The guarantee window of the order has ended."""
 

@@ -9,7 +9,8 @@ from PIL import Image, UnidentifiedImageError
 
 from .models import GuaranteeClaim, GuaranteeTerms
 
-ALLOWED_IMAGE_FORMATS = {"JPEG", "PNG", "WEBP"}
+# The photo formats accepted, and the extension each is stored under.
+PHOTO_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
 class MultipleImageInput(forms.ClearableFileInput):
@@ -50,11 +51,15 @@ class PhotosField(forms.FileField):
             Image.DecompressionBombError,
         ):
             raise forms.ValidationError(f"{name} is not an image we can open.") from None
-        if image_format not in ALLOWED_IMAGE_FORMATS:
+        if image_format not in PHOTO_EXTENSIONS:
             raise forms.ValidationError(f"{name}: send a JPEG, PNG or WebP photo.")
         if width * height > settings.GUARANTEE_PHOTO_MAX_PIXELS:
             raise forms.ValidationError(f"{name} has too many pixels.")
         upload.seek(0)
+        # Stored under a name of the format Pillow found, not the customer's: a name the storage
+        # could not shorten to fit was refused with a bare 400 that lost the claim, and a PNG
+        # named "claw.html" was handed to staff as a web page.
+        upload.name = f"photo.{PHOTO_EXTENSIONS[image_format]}"
         return upload
 
 

@@ -28,7 +28,7 @@ from shop.storefront.emails import queue_email
 
 from . import selectors
 from .access import claim_access_key
-from .exceptions import ClaimStateError, OrderNotPaid, TooManyUnits, WindowClosed
+from .exceptions import ClaimStateError, NotGuaranteed, OrderNotPaid, TooManyUnits, WindowClosed
 from .models import ClaimEvent, ClaimLine, ClaimPhoto, GuaranteeClaim, GuaranteeTerms
 
 Order = get_model("order", "Order")
@@ -174,8 +174,9 @@ def open_claim(
 ) -> GuaranteeClaim:
     """Open a claim on some units of a paid order, within its window; email the customer.
 
-    Raises a ``ClaimRefused`` subclass (and saves nothing) when the order is not paid, its window
-    has ended, or the units are more than bought or already claimed. A second submit of the same
+    Raises a ``ClaimRefused`` subclass (and saves nothing) when the order is not paid, was sold
+    without guarantee terms, its window has ended, or the units are more than bought or already
+    claimed. A second submit of the same
     form (same ``submission_key``) returns the first claim.
     """
     with transaction.atomic():
@@ -186,6 +187,8 @@ def open_claim(
         if order.status not in selectors.PAID_STATUSES or not order.sources.exists():
             raise OrderNotPaid(f"Order {order.number} is not paid, so there is nothing to refund.")
         window = selectors.guarantee_window(order=order)
+        if window.terms is None:
+            raise NotGuaranteed(f"Order {order.number} was sold without the money-back guarantee.")
         if not window.is_open:
             raise WindowClosed(
                 f"The money-back guarantee of order {order.number} ended on "

@@ -6,14 +6,18 @@ secrets and redirects to HTTPS), so the test applies the production policy itsel
 functions config/settings/production.py builds it from, and the same middleware.
 """
 
+import re
 from dataclasses import dataclass, field
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from oscar.core.loading import get_model
 from oscar.test.factories import create_order
 
@@ -25,12 +29,15 @@ from config.settings.content_security import (
     with_csp_middleware,
 )
 from shop.catalogue.demo import QL_CLAW_UPC
+from shop.guarantee.models import GuaranteeClaim
 from shop.storefront.demo import POLICY_PAGES, STAFF_EMAIL
 from shop.support.links import private_link_path
 from shop.support.services import open_support_request
+from tests.shop.guarantee.helpers import paid_order, record_shipping_event
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+Order = get_model("order", "Order")
 Product = get_model("catalogue", "Product")
 STAFF_PASSWORD = "pw-Staff-CSP-12345"
 CUSTOMER_EMAIL = "reader@example.com"
@@ -106,8 +113,7 @@ def open_walker(browser, live_server, walk: Walk):
     return context, page
 
 
-def visit(page, walk: Walk, path: str, *, status: int = 200, backoffice: bool = False) -> None:
-    response = page.goto(path)
+def _landed(page, walk: Walk, response, path: str, *, status: int, backoffice: bool) -> None:
     assert response is not None, path
     assert response.status == status, f"{path}: {response.status}"
     page.wait_for_load_state("networkidle")
@@ -115,6 +121,20 @@ def visit(page, walk: Walk, path: str, *, status: int = 200, backoffice: bool = 
     assert "default-src 'self'" in policy, f"{path} has no CSP: {policy!r}"
     assert ("'unsafe-inline'" in policy) is backoffice, f"{path}: {policy}"
     walk.visited.append(path)
+
+
+def visit(page, walk: Walk, path: str, *, status: int = 200, backoffice: bool = False) -> None:
+    _landed(page, walk, page.goto(path), path, status=status, backoffice=backoffice)
+
+
+def click_through(page, walk: Walk, control, *, status: int = 200) -> None:
+    """Click a link or a form's button: the page the browser lands on (after any redirect) is
+    checked like a visited one."""
+    with page.expect_navigation() as navigation:
+        control.click()
+    landed = urlsplit(page.url)
+    path = f"{landed.path}?{landed.query}" if landed.query else landed.path
+    _landed(page, walk, navigation.value, path, status=status, backoffice=False)
 
 
 def assert_the_recorder_works(page, walk: Walk) -> None:
@@ -219,6 +239,93 @@ def test_customer_pages_report_no_csp_violation(browser, live_server, production
     context.close()
 
     assert len(walk.visited) >= 35
+    assert walk.violations == [], "\n".join(walk.violations)
+
+
+def test_checkout_and_guarantee_pages_report_no_csp_violation(
+    browser, live_server, production_csp, demo_site, fake_stripe
+):
+    """A guest's checkout up to the preview (stopping before Stripe), the guarantee's policy, a
+    signed-in customer's claim on a delivered order, and a guest's claim through order lookup.
+    The checkout's forms and the claim form are also sent once with errors."""
+    product = demo_site
+    guest_order = paid_order(Client(), product, fake_stripe, quantity=2, email="ada@example.com")
+    guest_order.set_status("Being processed")
+    guest_order.set_status("Shipped")
+    own_order = paid_order(Client(), product, fake_stripe, email=CUSTOMER_EMAIL)
+    customer = get_user_model().objects.create_user("reader", CUSTOMER_EMAIL, CUSTOMER_PASSWORD)
+    Order.objects.filter(pk=own_order.pk).update(user=customer)
+    record_shipping_event(own_order, "Delivered", timezone.now())
+    walk = Walk()
+    context, page = open_walker(browser, live_server, walk)
+    assert_the_recorder_works(page, walk)
+
+    # The checkout as a guest with a basket line.
+    page.goto(product.get_absolute_url())
+    page.get_by_role("button", name="Add to basket").click()
+    page.wait_for_load_state()
+    visit(page, walk, "/basket/")
+    visit(page, walk, "/checkout/")
+    continue_button = page.get_by_role("button", name="Continue")
+    page.get_by_label("Email address").fill("not an email")
+    click_through(page, walk, continue_button)
+    assert page.locator(".field-error").count()
+    page.get_by_label("Email address").fill("dana@example.com")
+    page.get_by_label("I am a new customer and want to checkout as a guest").check()
+    click_through(page, walk, continue_button)
+    assert page.url.endswith("/checkout/shipping-address/")
+    click_through(page, walk, continue_button)  # nothing filled in
+    assert page.get_by_role("alert").count()
+    page.get_by_label("First name").fill("Dana")
+    page.get_by_label("Last name").fill("Reader")
+    page.get_by_label("First line of address").fill("12 Rue de Rivoli")
+    page.get_by_label("City").fill("Paris")
+    page.get_by_label("Post/Zip-code").fill("75001")
+    page.get_by_label("Country").select_option("FR")
+    page.get_by_label("Phone number").fill("+33 1 42 60 00 00")
+    click_through(page, walk, continue_button)
+    assert page.url.endswith("/checkout/shipping-method/")
+    click_through(page, walk, page.get_by_role("button", name="Choose Fast tracked"))
+    assert page.locator("h1").inner_text() == "Review your order"
+    visit(page, walk, "/checkout/preview/")
+    assert page.get_by_role("button", name="Place order and pay").is_visible()  # not clicked
+
+    # The guarantee: its policy, then a signed-in customer's claim on a delivered order.
+    visit(page, walk, "/guarantee/")
+    sign_in(
+        page,
+        url="/accounts/login/",
+        email=CUSTOMER_EMAIL,
+        password=CUSTOMER_PASSWORD,
+        form="form:has([name=login_submit])",
+    )
+    visit(page, walk, f"/accounts/orders/{own_order.number}/")
+    click_through(page, walk, page.get_by_role("link", name="Claim your money back"))
+    send = page.get_by_role("button", name="Send my claim")
+    click_through(page, walk, send, status=400)  # no units chosen
+    page.get_by_label(re.compile(r"bought 1, claimable 1")).fill("1")
+    page.get_by_label("Reason").select_option("no_relief")
+    click_through(page, walk, send)
+    assert page.locator("#claim-status").inner_text() == "Submitted"
+    visit(page, walk, f"/guarantee/orders/{own_order.number}/")  # now listing the claim
+    context.close()
+
+    # A guest claims through the order lookup.
+    context, page = open_walker(browser, live_server, walk)
+    visit(page, walk, "/orders/lookup/")
+    page.get_by_label("Order number").fill(guest_order.number)
+    page.get_by_label("Email address used for the order").fill(guest_order.email)
+    click_through(page, walk, page.get_by_role("button", name="Find my order"))
+    click_through(page, walk, page.get_by_role("link", name="Claim your money back"))
+    page.get_by_label(re.compile(r"bought 2, claimable 2")).fill("1")
+    page.get_by_label("Reason").select_option("damaged")
+    click_through(page, walk, page.get_by_role("button", name="Send my claim"))
+    assert page.locator("#claim-status").inner_text() == "Submitted"
+    context.close()
+
+    assert GuaranteeClaim.objects.count() == 2
+    assert not Order.objects.filter(guest_email="dana@example.com").exists()  # stopped at preview
+    assert len(walk.visited) >= 18
     assert walk.violations == [], "\n".join(walk.violations)
 
 

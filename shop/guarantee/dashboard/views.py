@@ -19,6 +19,7 @@ from ..forms import NoteForm, QueueFilterForm, RejectForm, TermsForm
 from ..models import GuaranteeClaim, GuaranteeTerms
 
 PAGE_SIZE = 25
+PHOTO_TYPES = {"image/jpeg", "image/png", "image/webp"}
 
 
 class ClaimListView(generic.TemplateView):
@@ -104,8 +105,15 @@ def claim_photo(request: HttpRequest, reference: str, pk: int) -> FileResponse:
     photo = _claim(reference).photos.filter(pk=pk).first()
     if photo is None:
         raise Http404("No such photo")
-    content_type = mimetypes.guess_type(photo.image.name)[0] or "application/octet-stream"
-    response = FileResponse(photo.image.open("rb"), content_type=content_type)
+    content_type = mimetypes.guess_type(photo.image.name)[0]
+    if content_type in PHOTO_TYPES:
+        response = FileResponse(photo.image.open("rb"), content_type=content_type)
+    else:
+        # Photos stored before their names followed their real format may be called anything
+        # ("claw.html"): such a file is downloaded, never opened as a page.
+        response = FileResponse(
+            photo.image.open("rb"), as_attachment=True, content_type="application/octet-stream"
+        )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

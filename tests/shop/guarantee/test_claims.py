@@ -1,9 +1,11 @@
 """Claims end to end against the fake Stripe: opening, refusals, staff steps, refunds, emails."""
 
 import io
+import re
 from decimal import Decimal
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
@@ -213,6 +215,17 @@ class TestRefusals:
         )
         self.assert_refused(open_claim(client, order), "ended on 31 January 2020")
 
+    def test_an_order_sold_without_guarantee_terms(self, client, product, fake_stripe):
+        # Orders placed before the guarantee existed carry no terms (the field is optional).
+        order = paid_order(client, product, fake_stripe)
+        Order.objects.filter(pk=order.pk).update(guarantee_terms=None)
+        order.refresh_from_db()
+        page = client.get(reverse("guarantee:order", args=[order.number]))
+        assert "Send my claim" not in page.content.decode()
+        self.assert_refused(
+            open_claim(client, order), f"Order {order.number} was sold without the money-back"
+        )
+
     def test_more_units_than_bought(self, client, product, fake_stripe):
         order = paid_order(client, product, fake_stripe, quantity=2)
         self.assert_refused(
@@ -336,6 +349,45 @@ class TestPhotos:
         url = reverse("guarantee_dashboard:claim-photo", args=[stored.claim.reference, stored.pk])
         assert staff_client.get(url).status_code == 200
         assert client.get(url).status_code in (302, 403)
+
+    @pytest.mark.parametrize("name", ["claw.html", "claw." + "x" * 200, "x" * 250 + ".png"])
+    def test_a_photo_is_stored_under_the_name_of_its_real_format(
+        self, client, product, fake_stripe, staff_client, name
+    ):
+        order = paid_order(client, product, fake_stripe)
+        photo = io.BytesIO(png_bytes())
+        photo.name = name
+        data = claim_form(order, {order.lines.get().pk: 1})
+        response = client.post(
+            reverse("guarantee:order", args=[order.number]), {**data, "photos": photo}
+        )
+        assert response.status_code == 303
+        stored = ClaimPhoto.objects.get()
+        assert re.fullmatch(
+            rf"guarantee/claims/{stored.claim.reference}/photo\w*\.png", stored.image.name
+        )
+        url = reverse("guarantee_dashboard:claim-photo", args=[stored.claim.reference, stored.pk])
+        assert staff_client.get(url)["Content-Type"] == "image/png"
+
+    def test_a_photo_stored_under_another_name_is_downloaded_not_opened(
+        self, client, product, fake_stripe, staff_client
+    ):
+        order = paid_order(client, product, fake_stripe)
+        client.post(
+            reverse("guarantee:order", args=[order.number]),
+            claim_form(order, {order.lines.get().pk: 1}),
+        )
+        claim = GuaranteeClaim.objects.get()
+        # Saved before photo names followed their real format.
+        old = ClaimPhoto.objects.create(
+            claim=claim, image=SimpleUploadedFile("claw.html", png_bytes())
+        )
+        url = reverse("guarantee_dashboard:claim-photo", args=[claim.reference, old.pk])
+        response = staff_client.get(url)
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/octet-stream"
+        assert response["Content-Disposition"].startswith("attachment;")
+        assert b"".join(response.streaming_content) == png_bytes()
 
     @pytest.mark.parametrize(
         ("content", "name", "message"),
