@@ -235,10 +235,8 @@ if MEDIA_STORAGE == "s3":
     }
 elif MEDIA_STORAGE == "filesystem":
     MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
-    PRIVATE_BACKEND = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
-    }
+    # Rooted at PRIVATE_MEDIA_ROOT (read on every use), and refuses to build URLs.
+    PRIVATE_BACKEND = {"BACKEND": "shop.storefront.storage.PrivateFileSystemStorage"}
 else:
     from django.core.exceptions import ImproperlyConfigured
 

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from shop.storefront.storage import get_private_storage
+
 
 class GuaranteeTerms(models.Model):
     """One version of the guarantee terms. Exactly one version is current at any time."""
@@ -135,7 +137,8 @@ def claim_photo_path(instance: "ClaimPhoto", filename: str) -> str:
 
 class ClaimPhoto(models.Model):
     claim = models.ForeignKey(GuaranteeClaim, on_delete=models.CASCADE, related_name="photos")
-    image = models.ImageField(upload_to=claim_photo_path)
+    # Private: only staff see it, through the permission-checked dashboard view.
+    image = models.ImageField(upload_to=claim_photo_path, storage=get_private_storage)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:

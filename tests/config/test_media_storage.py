@@ -24,12 +24,18 @@ import django, json
 django.setup()
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
+from shop.guarantee.models import ClaimPhoto
+from shop.support.models import SupportAttachment
 public_name = default_storage.save("products/claw.webp", ContentFile(b"public bytes"))
 private_name = storages["private"].save("support/receipt.pdf", ContentFile(b"%PDF-1.4 secret"))
 print(json.dumps({
     "public_url": default_storage.url(public_name),
     "private_url": storages["private"].url(private_name),
     "private_name": private_name,
+    "model_storages": [
+        model._meta.get_field(name).storage is storages["private"]
+        for model, name in ((SupportAttachment, "file"), (ClaimPhoto, "image"))
+    ],
 }))
 """
 
@@ -89,3 +95,5 @@ def test_public_media_is_public_and_private_files_need_a_signed_url(s3_server):
     assert fetch(urls["private_url"]) == (200, b"%PDF-1.4 secret")
     unsigned = f"{s3_server}/qlclaw-media/private/{urls['private_name']}"
     assert fetch(unsigned)[0] == 403
+    # Support attachments and claim photos are stored there, not on the web host's disk.
+    assert urls["model_storages"] == [True, True]

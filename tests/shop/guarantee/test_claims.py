@@ -1,10 +1,15 @@
 """Claims end to end against the fake Stripe: opening, refusals, staff steps, refunds, emails."""
 
+import importlib
 import io
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.apps import apps as django_apps
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -347,8 +352,41 @@ class TestPhotos:
         assert response.status_code == 303
         stored = ClaimPhoto.objects.get()
         url = reverse("guarantee_dashboard:claim-photo", args=[stored.claim.reference, stored.pk])
-        assert staff_client.get(url).status_code == 200
+        assert b"".join(staff_client.get(url).streaming_content) == png_bytes()
         assert client.get(url).status_code in (302, 403)
+
+    def test_photos_are_private_files_with_no_public_address(
+        self, client, product, fake_stripe, settings
+    ):
+        order = paid_order(client, product, fake_stripe)
+        photo = io.BytesIO(png_bytes())
+        photo.name = "claw.png"
+        data = claim_form(order, {order.lines.get().pk: 1})
+        client.post(reverse("guarantee:order", args=[order.number]), {**data, "photos": photo})
+        stored = ClaimPhoto.objects.get()
+        assert (Path(settings.PRIVATE_MEDIA_ROOT) / stored.image.name).read_bytes() == png_bytes()
+        assert not (Path(settings.MEDIA_ROOT) / stored.image.name).exists()
+        with pytest.raises(ValueError, match="no public URL"):
+            _ = stored.image.url
+
+    def test_the_migration_moves_photos_saved_publicly_into_private_storage(
+        self, client, product, fake_stripe, settings
+    ):
+        order = paid_order(client, product, fake_stripe)
+        client.post(
+            reverse("guarantee:order", args=[order.number]),
+            claim_form(order, {order.lines.get().pk: 1}),
+        )
+        claim = GuaranteeClaim.objects.get()
+        name = f"guarantee/claims/{claim.reference}/photo.png"
+        default_storage.save(name, ContentFile(png_bytes()))  # where earlier releases put it
+        photo = ClaimPhoto.objects.create(claim=claim, image=name)
+        migration = importlib.import_module("shop.guarantee.migrations.0003_private_claim_photos")
+        migration.move_photos_to_private_storage(django_apps, None)
+        photo.refresh_from_db()
+        assert not default_storage.exists(name)
+        assert photo.image.read() == png_bytes()
+        assert (Path(settings.PRIVATE_MEDIA_ROOT) / photo.image.name).exists()
 
     @pytest.mark.parametrize("name", ["claw.html", "claw." + "x" * 200, "x" * 250 + ".png"])
     def test_a_photo_is_stored_under_the_name_of_its_real_format(
