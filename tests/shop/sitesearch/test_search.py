@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from shop.sitesearch.registry import SearchableKind, site_search
-from shop.sitesearch.selectors import MAX_QUERY_LENGTH, clean_query, search
+from shop.sitesearch.selectors import MAX_QUERY_LENGTH, RESULTS_PER_KIND, clean_query, search
 from tests.factories import ProductFactory, bulk_products, shop_product
 
 pytestmark = pytest.mark.django_db
@@ -114,18 +114,26 @@ def test_query_cleaning_drops_control_characters_and_squashes_spaces():
     assert not cleaned.was_cut
 
 
-def test_results_page_query_count_is_the_same_for_5_and_300_products(client):
+def test_results_page_query_count_is_the_same_for_12_and_300_products(client):
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
             assert client.get(SEARCH_URL, {"q": "filler"}).status_code == 200
         return len(captured)
 
-    bulk_products(5, title="Filler claw")
+    bulk_products(RESULTS_PER_KIND + 2, title="Filler claw")  # a full page, and a count
     client.get(SEARCH_URL, {"q": "filler"})  # warm the session, basket and thumbnails
     few = queries()
-    bulk_products(295, title="Filler claw")
+    bulk_products(300 - RESULTS_PER_KIND - 2, title="Filler claw")
     client.get(SEARCH_URL, {"q": "filler"})
     assert queries() == few
+
+
+@pytest.mark.parametrize("count", [1, RESULTS_PER_KIND - 1, RESULTS_PER_KIND, RESULTS_PER_KIND + 3])
+def test_the_total_counts_every_match_whether_or_not_the_page_is_full(count):
+    bulk_products(count, title="Filler claw")
+    [group] = search(clean_query("filler"))
+    assert len(group.results) == min(count, RESULTS_PER_KIND)
+    assert group.total == count
 
 
 def test_another_app_plugs_a_kind_in_with_a_registration(client):
