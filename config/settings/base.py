@@ -506,6 +506,8 @@ OSCAR_ALLOW_ANON_REVIEWS = False  # only signed-in customers review, once per pr
 SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)  # "Only 3 left"
 THUMBNAIL_FORMAT = "JPEG"
 THUMBNAIL_PRESERVE_FORMAT = False
+# sorl, each process remembering the thumbnails it looked up (shop/catalogue/thumbnails.py).
+OSCAR_THUMBNAILER = "shop.catalogue.thumbnails.RememberingSorlThumbnail"
 # Budget of CSS + JS per customer page, compressed (enforced by tests/shop/storefront).
 STATIC_BUDGET_BYTES = 40 * 1024
 # Celery beat: the outbox sweep re-enqueues emails the broker lost.
