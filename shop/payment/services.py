@@ -433,15 +433,24 @@ def _handle_dispute(data: dict) -> None:
             message=f"Stripe dispute {data['id']} opened: reply in Stripe's dashboard.",
         )
         currency = (data.get("currency") or order.currency).upper()
-        due_by = (data.get("evidence_details") or {}).get("due_by")
         tell_staff_of_dispute(
             order=order,
             dispute_id=data["id"],
             amount=from_minor_units(data.get("amount") or 0, currency),
             currency=currency,
             reason=str(data.get("reason") or ""),
-            evidence_due=datetime.fromtimestamp(int(due_by), tz=UTC) if due_by else None,
+            evidence_due=_evidence_deadline(data),
         )
+
+
+def _evidence_deadline(dispute: dict) -> datetime | None:
+    """When the evidence is due (a Unix time in Stripe's dispute), or None if it says nothing
+    usable: the alert then points to Stripe's dashboard rather than the event failing."""
+    due_by = (dispute.get("evidence_details") or {}).get("due_by")
+    try:
+        return datetime.fromtimestamp(int(due_by), tz=UTC)
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def _object_id(event: dict) -> str:

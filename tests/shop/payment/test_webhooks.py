@@ -293,6 +293,20 @@ class TestAfterPayment:
         assert "product not received" in alert.text_body
         assert reverse("dashboard:order-detail", args=[order.number]) in alert.text_body
 
+    @pytest.mark.parametrize("due_by", [None, "soon", 10**20, -(10**20)])
+    def test_a_dispute_without_a_usable_deadline_still_alerts_staff(
+        self, client, product, fake_stripe, due_by, django_capture_on_commit_callbacks
+    ):
+        order, intent = self.paid(client, product, fake_stripe)
+        dispute = {**fake_stripe.dispute(intent), "evidence_details": {"due_by": due_by}}
+        before = OutgoingEmail.objects.count()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = post_webhook(client, fake_stripe, "charge.dispute.created", dispute)
+        assert response.status_code == 200
+        [alert] = OutgoingEmail.objects.order_by("pk")[before:]
+        assert "see Stripe's dashboard" in alert.text_body
+        assert PaymentIssue.objects.filter(order=order, stripe_object_id=dispute["id"]).exists()
+
     def test_refunds_are_recorded(self, client, product, fake_stripe):
         order, intent = self.paid(client, product, fake_stripe)
         refund = {
