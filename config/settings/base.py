@@ -1,11 +1,23 @@
-"""Base settings shared by every profile, with safe embedded defaults for a first run."""
+"""Base settings shared by every profile, with safe embedded defaults for a first run.
+
+Read top to bottom by topic: paths and core, applications, middleware, templates, database,
+cache and background tasks, files, email, accounts, security, logging, Oscar and the back
+office, then each part of the site (payments, checkout and shipping, guarantee, support,
+library and pain finder, storefront, page cache). Every deploy-specific value is read from the
+environment (README, "Configuration").
+"""
 
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from oscar.defaults import *  # noqa: F403
+
+# ---------------------------------------------------------------------------------------------
+# Paths and core
+# ---------------------------------------------------------------------------------------------
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -20,36 +32,55 @@ INSECURE_DEFAULT_SECRET_KEY = "django-insecure-dev-key-for-the-embedded-default-
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV != "production")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+# The public address, used in emails and for the Site.
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+SITE_ID = 1
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+# The Django admin is for developers only; staff work in Oscar's dashboard.
+ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# ---------------------------------------------------------------------------------------------
+# Applications, in load order (templates, static files and signals follow it)
+# ---------------------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
-    "django.contrib.sites",
-    "django.contrib.flatpages",
-    # Oscar, with the apps this project changes forked into shop/.
-    "oscar.config.Shop",
-    "oscar.apps.analytics.apps.AnalyticsConfig",
-    "shop.checkout.apps.CheckoutConfig",
-    "oscar.apps.address.apps.AddressConfig",
-    "shop.shipping.apps.ShippingConfig",
-    "shop.catalogue.apps.CatalogueConfig",
-    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",
-    "oscar.apps.communication.apps.CommunicationConfig",
-    "shop.partner.apps.PartnerConfig",
-    "oscar.apps.basket.apps.BasketConfig",
-    "shop.payment.apps.PaymentConfig",
-    "oscar.apps.offer.apps.OfferConfig",
-    "shop.order.apps.OrderConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
-    "oscar.apps.search.apps.SearchConfig",
-    "oscar.apps.voucher.apps.VoucherConfig",
-    "oscar.apps.wishlists.apps.WishlistsConfig",
+    # Django
+    "django.contrib.admin",  # developers' admin at ADMIN_URL (lockouts, raw data)
+    "django.contrib.auth",  # customers and staff
+    "django.contrib.contenttypes",  # permissions and Oscar's generic relations
+    "django.contrib.sessions",  # baskets, sign-in, the orders a visitor placed
+    "django.contrib.messages",  # the notices shown after a form
+    "whitenoise.runserver_nostatic",  # runserver serves static files the way production does
+    "django.contrib.staticfiles",  # collectstatic for WhiteNoise
+    "django.contrib.sites",  # Oscar and the sitemap need a Site
+    "django.contrib.flatpages",  # the policy pages
+    # Oscar, with the apps this project changes forked into shop/ (get_class finds them first)
+    "oscar.config.Shop",  # Oscar's URLs and dashboard menu
+    "oscar.apps.analytics.apps.AnalyticsConfig",  # product view counts
+    "shop.checkout.apps.CheckoutConfig",  # fork: order first, then Stripe Checkout
+    "oscar.apps.address.apps.AddressConfig",  # countries and customer addresses
+    "shop.shipping.apps.ShippingConfig",  # fork: zones and weight-based rates
+    "shop.catalogue.apps.CatalogueConfig",  # fork: database browsing, thumbnails, search kind
+    "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",  # moderated product reviews
+    "oscar.apps.communication.apps.CommunicationConfig",  # Oscar's email templates
+    "shop.partner.apps.PartnerConfig",  # fork: stock and the "only 3 left" message
+    "oscar.apps.basket.apps.BasketConfig",  # the basket
+    "shop.payment.apps.PaymentConfig",  # fork: Stripe sessions, refunds and webhooks
+    "oscar.apps.offer.apps.OfferConfig",  # offers (Oscar's models need them)
+    "shop.order.apps.OrderConfig",  # fork: status pipeline, order emails, order lookup
+    # Account pages without wishlists, stock alerts and notifications
+    "shop.storefront.oscar_apps.CustomerConfig",
+    "oscar.apps.search.apps.SearchConfig",  # Oscar's search form (the site search replaces it)
+    "oscar.apps.voucher.apps.VoucherConfig",  # vouchers (Oscar's models need them)
+    "shop.storefront.oscar_apps.WishlistsConfig",  # installed for its models, pages not mounted
+    # Oscar's dashboard (the back office) and its sections
     "oscar.apps.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
@@ -63,48 +94,65 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
-    # Third-party apps Oscar depends on.
-    "widget_tweaks",
-    "haystack",
-    "treebeard",
-    "sorl.thumbnail",
-    "django_tables2",
-    "axes",
-    "django_guid",
-    # The project's own apps.
-    "shop.storefront",
-    "shop.guarantee",
-    "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",
-    "articles",
-    "shop.support.apps.SupportConfig",
-    "shop.support.dashboard.apps.SupportDashboardConfig",
-    "articles.dashboard.apps.LibraryDashboardConfig",
-    "painfinder",
-    "painfinder.dashboard.apps.PainFinderDashboardConfig",
-    "django.contrib.sitemaps",
+    # Third-party apps
+    "widget_tweaks",  # Oscar's form templates
+    "haystack",  # imported by Oscar's search app (see the Oscar section)
+    "treebeard",  # Oscar's category tree
+    "sorl.thumbnail",  # product and article thumbnails
+    "django_tables2",  # Oscar's dashboard tables
+    "axes",  # login lockout (see Accounts)
+    "django_guid",  # the request id in every log line (see Logging)
+    # The project's own apps
+    "shop.storefront",  # home page, health check, navigation, outbox, demo data
+    "shop.guarantee",  # the money-back guarantee: terms, claims, refunds
+    "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",  # claims in the back office
+    "articles",  # the trigger-point library
+    "shop.support.apps.SupportConfig",  # the contact page and tracked support requests
+    "shop.support.dashboard.apps.SupportDashboardConfig",  # support requests in the back office
+    "articles.dashboard.apps.LibraryDashboardConfig",  # the library in the back office
+    "painfinder",  # the body map and referred-pain maps
+    "painfinder.dashboard.apps.PainFinderDashboardConfig",  # region shapes in the back office
+    "django.contrib.sitemaps",  # /sitemap.xml (config/urls.py)
+    "shop.sitesearch",  # one search over products, articles and muscles
+    "shop.pagecache",  # anonymous pages served from the cache (see Page cache)
 ]
 
+# ---------------------------------------------------------------------------------------------
+# Middleware, in the order a request meets it
+# ---------------------------------------------------------------------------------------------
+
 MIDDLEWARE = [
+    # First, so every later log line (and the response) carries the request id.
     "django_guid.middleware.guid_middleware",
+    # Security headers, HTTPS redirect; the production profile adds the CSP right after it.
     "django.middleware.security.SecurityMiddleware",
+    # Denies the browser features listed in PERMISSIONS_POLICY.
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Static files, before anything that reads the session or the database.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A NUL byte in the path or query is a 400 before any view looks it up.
+    "shop.storefront.security.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Oscar's basket on every request (needs the session and the user).
     "oscar.apps.basket.middleware.BasketMiddleware",
+    # Serves anonymous pages from the cache; after the basket, whose cookie it looks at.
+    "shop.pagecache.middleware.PageCacheMiddleware",
+    # The policy pages, when no URL pattern matched.
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
+    # Per-address limits on Oscar's public forms (RATE_LIMITED_FORMS).
     "shop.storefront.security.RateLimitedFormsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
 
-ROOT_URLCONF = "config.urls"
-WSGI_APPLICATION = "config.wsgi.application"
-SITE_ID = 1
+# ---------------------------------------------------------------------------------------------
+# Templates
+# ---------------------------------------------------------------------------------------------
 
 TEMPLATES = [
     {
@@ -119,15 +167,19 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "oscar.apps.search.context_processors.search_form",
                 "oscar.apps.checkout.context_processors.checkout",
-                "oscar.apps.communication.notifications.context_processors.notifications",
                 "oscar.core.context_processors.metadata",
+                # Site URL, header navigation, demo-payment banner.
                 "shop.storefront.context_processors.site",
             ],
         },
     },
 ]
 
-# Database: SQLite file by default; DATABASE_URL (e.g. postgres://...) in production and CI.
+# ---------------------------------------------------------------------------------------------
+# Database
+# ---------------------------------------------------------------------------------------------
+
+# SQLite file by default; DATABASE_URL (e.g. postgres://...) in production and CI.
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
@@ -141,12 +193,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         }
     )
+    # The race tests run requests in threads: an in-memory test database (shared cache) fails
+    # them with "table is locked" where a file waits for the lock like production does.
+    DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.AutoField"
 
-# Cache and Celery: Redis when REDIS_URL is set, in-process equivalents otherwise.
+# ---------------------------------------------------------------------------------------------
+# Cache and background tasks (Celery)
+# ---------------------------------------------------------------------------------------------
+
+# Redis when REDIS_URL is set, in-process equivalents otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
@@ -177,26 +236,39 @@ CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = "UTC"
+# Celery beat: every scheduled task of the site.
+CELERY_BEAT_SCHEDULE = {
+    # The outbox sweep re-enqueues emails the broker lost.
+    "resend-unsent-emails": {
+        "task": "shop.storefront.tasks.resend_unsent_emails",
+        "schedule": 300.0,
+    },
+    # Orders still pending payment are settled from what Stripe says (a lost webhook).
+    "reconcile-payments": {
+        "task": "shop.payment.tasks.reconcile_payments_task",
+        "schedule": 15 * 60,
+    },
+    # Claims stuck in "refund in progress" (a lost worker) get their refund task again.
+    "guarantee-resume-stalled-refunds": {
+        "task": "shop.guarantee.tasks.resume_stalled_refunds_task",
+        "schedule": 10 * 60,
+    },
+    # Resolved support requests close after SUPPORT_AUTO_CLOSE_DAYS without a reply.
+    "support-close-resolved-requests": {
+        "task": "shop.support.tasks.close_resolved_requests",
+        "schedule": 3600.0,
+    },
+}
 
-# Email: console by default; EMAIL_URL such as smtp+tls://user:pass@host:587 in production.
-vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QL Claw <hello@qlclaw.example>")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
-OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# ---------------------------------------------------------------------------------------------
+# Static files and media
+# ---------------------------------------------------------------------------------------------
 
-# Stripe. Without a secret key the embedded default runs in demo-payment mode.
-STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
-STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
-STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
-STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
-# Who hears of card disputes (and other order matters that cannot wait for the dashboard).
-ORDER_STAFF_EMAILS = env.list("ORDER_STAFF_EMAILS", default=["orders@qlclaw.example"])
-STRIPE_DEMO_MODE = not STRIPE_SECRET_KEY
-
-# Static files (WhiteNoise) and media (local disk, or S3-compatible storage).
+# Static files are served by WhiteNoise; media from local disk or S3-compatible storage.
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+WHITENOISE_MAX_AGE = 31536000 if DJANGO_ENV == "production" else 0
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(BASE_DIR / "media")))
 # Private files (support attachments, claim photos) never live under a public URL: they are
@@ -238,8 +310,6 @@ elif MEDIA_STORAGE == "filesystem":
     # Rooted at PRIVATE_MEDIA_ROOT (read on every use), and refuses to build URLs.
     PRIVATE_BACKEND = {"BACKEND": "shop.storefront.storage.PrivateFileSystemStorage"}
 else:
-    from django.core.exceptions import ImproperlyConfigured
-
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
 STORAGES = {
     "default": MEDIA_BACKEND,
@@ -253,12 +323,28 @@ STORAGES = {
         )
     },
 }
-WHITENOISE_MAX_AGE = 31536000 if DJANGO_ENV == "production" else 0
+THUMBNAIL_FORMAT = "JPEG"
+THUMBNAIL_PRESERVE_FORMAT = False
+
+# ---------------------------------------------------------------------------------------------
+# Email
+# ---------------------------------------------------------------------------------------------
+
+# Console by default; EMAIL_URL such as smtp+tls://user:pass@host:587 in production. Every
+# message goes through the outbox (docs/architecture.md, "Email and background work").
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="QL Claw <hello@qlclaw.example>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+
+# ---------------------------------------------------------------------------------------------
+# Accounts and sign-in
+# ---------------------------------------------------------------------------------------------
 
 AUTHENTICATION_BACKENDS = (
-    "axes.backends.AxesStandaloneBackend",
-    "oscar.apps.customer.auth_backends.EmailBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "axes.backends.AxesStandaloneBackend",  # counts failures and refuses locked-out pairs
+    "oscar.apps.customer.auth_backends.EmailBackend",  # customers sign in with their email
+    "django.contrib.auth.backends.ModelBackend",  # the staff username, Django's admin
 )
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -268,44 +354,77 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_REDIRECT_URL = "/accounts/"
 
-LANGUAGE_CODE = "en-us"
-TIME_ZONE = "UTC"
-USE_I18N = True
-USE_TZ = True
+# Login lockout (django-axes): 10 failures for one username from one address lock that pair for
+# 15 minutes, so an attacker elsewhere cannot lock a real customer out. Staff unlock in the
+# Django admin (Access attempts) or with `manage.py axes_reset_username <email>`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "account_locked.html"
 
-# Haystack is required by Oscar's search app. The catalogue browse view does not use it (see
-# shop/catalogue/views.py), so the simple engine and no index updates are enough.
-HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
-HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
+# ---------------------------------------------------------------------------------------------
+# Security: client address, rate limits, headers, cookies, request and image size
+# ---------------------------------------------------------------------------------------------
 
-# Oscar.
-OSCAR_SHOP_NAME = "QL Claw"
-OSCAR_SHOP_TAGLINE = "Find the muscle behind your back pain, and release it"
-OSCAR_DEFAULT_CURRENCY = "USD"
-OSCAR_HOMEPAGE = "/"
-OSCAR_ALLOW_ANON_CHECKOUT = True
-OSCAR_PRODUCTS_PER_PAGE = 24
-OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
-OSCAR_INITIAL_LINE_STATUS = "Pending payment"
-OSCAR_ORDER_STATUS_PIPELINE = {
-    "Pending payment": ("Paid", "Cancelled"),
-    "Paid": ("Being processed", "Cancelled"),
-    "Being processed": ("Shipped", "Cancelled"),
-    "Shipped": ("Delivered",),
-    "Delivered": (),
-    "Cancelled": (),
-}
-OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
-OSCAR_ORDER_STATUS_CASCADE = {
-    "Paid": "Paid",
-    "Being processed": "Being processed",
-    "Shipped": "Shipped",
-    "Delivered": "Delivered",
-    "Cancelled": "Cancelled",
+# Behind a load balancer the client address is in X-Forwarded-For: TRUSTED_PROXY_COUNT says how
+# many proxies append to it (0: use REMOTE_ADDR only, as when nothing sits in front).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+
+# Rate limits (django-ratelimit) count per client address in the cache and fail open when
+# the cache is down (docs/operations.md). RATE_LIMITED_FORMS covers Oscar's own public forms.
+RATELIMIT_IP_META_KEY = "shop.storefront.security.client_ip"
+RATELIMIT_FAIL_OPEN = True
+RATE_LIMITED_FORMS = {
+    "password-reset": env.str("PASSWORD_RESET_RATE", default="5/h"),
+    "customer:register": env.str("REGISTRATION_RATE", default="10/h"),
 }
 
-# Logs: one line per record on stdout, JSON lines in production (LOG_FORMAT=json), each with
-# the request id that django-guid takes from X-Request-ID (or makes) and returns to the client.
+# Browser features the site does not use are denied to every page (and any frame).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Request size limits: form fields in memory, uploads streamed to disk past this size.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Pillow backstop (its default is ~89 MP): warns above this, refuses above twice this. The
+# site's own checks refuse more than 40 MP with a precise message first.
+MAX_IMAGE_PIXELS = 64_000_000
+
+# ---------------------------------------------------------------------------------------------
+# Logging and errors
+# ---------------------------------------------------------------------------------------------
+
+# One line per record on stdout, JSON lines in production (LOG_FORMAT=json), each with the
+# request id that django-guid takes from X-Request-ID (or makes) and returns to the client.
 LOG_FORMAT = env.str("LOG_FORMAT", default="json" if DJANGO_ENV == "production" else "text")
 LOGGING = {
     "version": 1,
@@ -358,88 +477,48 @@ if SENTRY_DSN:
         send_default_pii=False,
     )
 
-# Login lockout (django-axes): 10 failures for one username from one address lock that pair for
-# 15 minutes, so an attacker elsewhere cannot lock a real customer out. Staff unlock in the
-# Django admin (Access attempts) or with `manage.py axes_reset_username <email>`.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=10)
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "account_locked.html"
-# Behind a load balancer the client address is in X-Forwarded-For: TRUSTED_PROXY_COUNT says how
-# many proxies append to it (0: use REMOTE_ADDR only, as when nothing sits in front).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-if TRUSTED_PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
-    AXES_IPWARE_PROXY_ORDER = "right-most"
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
-else:
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
+# ---------------------------------------------------------------------------------------------
+# Oscar and the back office
+# ---------------------------------------------------------------------------------------------
 
-# Rate limits (django-ratelimit) count per client address in the cache and fail open when
-# the cache is down (docs/operations.md). RATE_LIMITED_FORMS covers Oscar's own public forms.
-RATELIMIT_IP_META_KEY = "shop.storefront.security.client_ip"
-RATELIMIT_FAIL_OPEN = True
-RATE_LIMITED_FORMS = {
-    "password-reset": env.str("PASSWORD_RESET_RATE", default="5/h"),
-    "customer:register": env.str("REGISTRATION_RATE", default="10/h"),
+OSCAR_SHOP_NAME = "QL Claw"
+OSCAR_SHOP_TAGLINE = "Find the muscle behind your back pain, and release it"
+OSCAR_DEFAULT_CURRENCY = "USD"
+OSCAR_HOMEPAGE = "/"
+OSCAR_ALLOW_ANON_CHECKOUT = True
+OSCAR_PRODUCTS_PER_PAGE = 24
+OSCAR_EAGER_ALERTS = False  # no stock-alert emails, and no query on every stock record save
+OSCAR_MODERATE_REVIEWS = True  # reviews appear once staff approve them in the dashboard
+OSCAR_ALLOW_ANON_REVIEWS = False  # only signed-in customers review, once per product
+# sorl, each process remembering the thumbnails it looked up (shop/catalogue/thumbnails.py).
+OSCAR_THUMBNAILER = "shop.catalogue.thumbnails.RememberingSorlThumbnail"
+
+# Order status pipeline (docs/architecture.md): payment first, cancellable until shipped.
+OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
+OSCAR_INITIAL_LINE_STATUS = "Pending payment"
+OSCAR_ORDER_STATUS_PIPELINE = {
+    "Pending payment": ("Paid", "Cancelled"),
+    "Paid": ("Being processed", "Cancelled"),
+    "Being processed": ("Shipped", "Cancelled"),
+    "Shipped": ("Delivered",),
+    "Delivered": (),
+    "Cancelled": (),
+}
+OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
+OSCAR_ORDER_STATUS_CASCADE = {
+    "Paid": "Paid",
+    "Being processed": "Being processed",
+    "Shipped": "Shipped",
+    "Delivered": "Delivered",
+    "Cancelled": "Cancelled",
 }
 
-# Browser features the site does not use are denied to every page (and any frame).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
+# Haystack is required by Oscar's search app. The catalogue browse view does not use it (see
+# shop/catalogue/views.py), so the simple engine and no index updates are enough.
+HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.BaseSignalProcessor"
 
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
-SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SAMESITE = "Lax"
-CSRF_COOKIE_SAMESITE = "Lax"
-# Request size limits: form fields in memory, uploads streamed to disk past this size.
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 500
-# Pillow backstop (its default is ~89 MP): warns above this, refuses above twice this. The
-# site's own checks refuse more than 40 MP with a precise message first.
-MAX_IMAGE_PIXELS = 64_000_000
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-
-# The Django admin is for developers only; staff work in Oscar's dashboard.
-ADMIN_URL = env.str("DJANGO_ADMIN_URL", default="django-admin/")
-
-# Support contact workflow (shop/support, docs/support.md): private attachments, spam defences,
-# the first-response promise, auto-close and the dashboard menu.
-SUPPORT_FIRST_RESPONSE_TARGET_HOURS = env.int("SUPPORT_FIRST_RESPONSE_TARGET_HOURS", default=4)
-SUPPORT_AUTO_CLOSE_DAYS = env.int("SUPPORT_AUTO_CLOSE_DAYS", default=7)
-SUPPORT_STAFF_EMAILS = env.list("SUPPORT_STAFF_EMAILS", default=["support@qlclaw.example"])
-SUPPORT_MIN_FILL_SECONDS = env.int("SUPPORT_MIN_FILL_SECONDS", default=3)
-SUPPORT_RATE_LIMIT_PER_IP = env.str("SUPPORT_RATE_LIMIT_PER_IP", default="10/h")
-SUPPORT_RATE_LIMIT_PER_EMAIL = env.str("SUPPORT_RATE_LIMIT_PER_EMAIL", default="5/h")
-SUPPORT_MESSAGE_MAX_LENGTH = 5000
-SUPPORT_ATTACHMENT_MAX_COUNT = 3
-SUPPORT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
-SUPPORT_ATTACHMENT_MAX_PIXELS = 40_000_000
-CELERY_BEAT_SCHEDULE = {
-    **vars().get("CELERY_BEAT_SCHEDULE", {}),
-    "support-close-resolved-requests": {
-        "task": "shop.support.tasks.close_resolved_requests",
-        "schedule": 3600.0,
-    },
-}
+# The dashboard menu: Oscar's own sections, then one per project app that works in it.
 OSCAR_DASHBOARD_NAVIGATION = [
     *OSCAR_DASHBOARD_NAVIGATION,  # noqa: F405
     {
@@ -450,17 +529,6 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": "Canned replies", "url_name": "support_dashboard:canned-reply-list"},
         ],
     },
-]
-
-# The trigger-point library (articles app): images, comments and its back-office menu.
-LIBRARY_ARTICLES_PER_PAGE = 12
-LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
-LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
-LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
-LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
-LIBRARY_HOME_SERIES_SLUG = "five-muscles-behind-low-back-pain"  # the series on the home page
-OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
     {
         "label": "Library",
         "icon": "fas fa-book-medical",
@@ -474,11 +542,6 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": "Comments", "url_name": "library_dashboard:library-comment-list"},
         ],
     },
-]
-
-# The pain finder (painfinder app): its back-office menu.
-OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
     {
         "label": "Pain finder",
         "icon": "fas fa-child",
@@ -487,76 +550,6 @@ OSCAR_DASHBOARD_NAVIGATION = [
             {"label": "Referred-pain maps", "url_name": "painfinder_dashboard:muscle-list"},
         ],
     },
-]
-# Storefront (issue 4): catalogue, product pages, reviews, site search, theme and static budget.
-INSTALLED_APPS.append("shop.sitesearch")
-# Wishlists, stock alerts and notifications are switched off (shop/storefront/oscar_apps.py).
-INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.customer.apps.CustomerConfig")] = (
-    "shop.storefront.oscar_apps.CustomerConfig"
-)
-INSTALLED_APPS[INSTALLED_APPS.index("oscar.apps.wishlists.apps.WishlistsConfig")] = (
-    "shop.storefront.oscar_apps.WishlistsConfig"
-)
-OSCAR_EAGER_ALERTS = False  # no stock-alert emails, and no query on every stock record save
-TEMPLATES[0]["OPTIONS"]["context_processors"].remove(
-    "oscar.apps.communication.notifications.context_processors.notifications"
-)
-OSCAR_MODERATE_REVIEWS = True  # reviews appear once staff approve them in the dashboard
-OSCAR_ALLOW_ANON_REVIEWS = False  # only signed-in customers review, once per product
-SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)  # "Only 3 left"
-THUMBNAIL_FORMAT = "JPEG"
-THUMBNAIL_PRESERVE_FORMAT = False
-# sorl, each process remembering the thumbnails it looked up (shop/catalogue/thumbnails.py).
-OSCAR_THUMBNAILER = "shop.catalogue.thumbnails.RememberingSorlThumbnail"
-# Budget of CSS + JS per customer page, compressed (enforced by tests/shop/storefront).
-STATIC_BUDGET_BYTES = 40 * 1024
-# Celery beat: the outbox sweep re-enqueues emails the broker lost.
-CELERY_BEAT_SCHEDULE = {
-    **vars().get("CELERY_BEAT_SCHEDULE", {}),
-    "resend-unsent-emails": {
-        "task": "shop.storefront.tasks.resend_unsent_emails",
-        "schedule": 300.0,
-    },
-}
-
-# Checkout, shipping and payment (Stripe Checkout, order first; see docs/checkout.md).
-STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
-# Stripe accepts 30 minutes to 24 hours; the order (and its stock) is held that long.
-STRIPE_CHECKOUT_EXPIRY_SECONDS = env.int("STRIPE_CHECKOUT_EXPIRY_SECONDS", default=60 * 60)
-STRIPE_WEBHOOK_TOLERANCE = 300  # seconds; older signatures are refused as replays
-SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(
-    env.str("SHIPPING_FREE_STANDARD_THRESHOLD", default="75.00")
-)
-SHIPPING_DEFAULT_ITEM_WEIGHT_KG = "0.40"  # for products without a weight attribute
-SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address is known
-ORDER_LOOKUP_RATE = env.str("ORDER_LOOKUP_RATE", default="10/15m")  # per client address
-CELERY_BEAT_SCHEDULE = {
-    **vars().get("CELERY_BEAT_SCHEDULE", {}),
-    "reconcile-payments": {
-        "task": "shop.payment.tasks.reconcile_payments_task",
-        "schedule": 15 * 60,
-    },
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The race tests run requests in threads: an in-memory test database (shared cache) fails
-    # them with "table is locked" where a file waits for the lock like production does.
-    DATABASES["default"].setdefault("TEST", {"NAME": str(BASE_DIR / "test-db.sqlite3")})
-
-# The money-back guarantee (shop/guarantee, docs/guarantee.md): claims and their back-office menu.
-GUARANTEE_TIME_ZONE = env.str("GUARANTEE_TIME_ZONE", default="UTC")  # where a window's day ends
-GUARANTEE_MAX_PHOTOS = 5
-GUARANTEE_PHOTO_MAX_BYTES = 5 * 1000 * 1000
-GUARANTEE_PHOTO_MAX_PIXELS = 40 * 1000 * 1000
-GUARANTEE_CLAIM_RATE = env.str("GUARANTEE_CLAIM_RATE", default="10/15m")  # per client address
-CELERY_BEAT_SCHEDULE = {
-    **CELERY_BEAT_SCHEDULE,
-    "guarantee-resume-stalled-refunds": {
-        "task": "shop.guarantee.tasks.resume_stalled_refunds_task",
-        "schedule": 10 * 60,
-    },
-}
-OSCAR_DASHBOARD_NAVIGATION = [
-    *OSCAR_DASHBOARD_NAVIGATION,
     {
         "label": "Guarantee",
         "icon": "fas fa-undo",
@@ -567,15 +560,88 @@ OSCAR_DASHBOARD_NAVIGATION = [
     },
 ]
 
-# Page cache (issue 9, shop/pagecache): anonymous pages served from the cache until the content
-# they show changes. PAGE_CACHE_KINDS maps an app label to the kind of content its models are;
-# PAGE_CACHE_RULES maps a path (regular expression, first match wins) to the kinds its pages
-# show; a path no rule matches is never cached.
-INSTALLED_APPS.append("shop.pagecache")
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("oscar.apps.basket.middleware.BasketMiddleware") + 1,
-    "shop.pagecache.middleware.PageCacheMiddleware",
+# ---------------------------------------------------------------------------------------------
+# Payments (Stripe Checkout, order first; docs/checkout.md)
+# ---------------------------------------------------------------------------------------------
+
+# Without a secret key the embedded default runs in demo-payment mode.
+STRIPE_SECRET_KEY = env.str("STRIPE_SECRET_KEY", default="")
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
+STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")
+STRIPE_DEMO_MODE = not STRIPE_SECRET_KEY
+STRIPE_MAX_NETWORK_RETRIES = env.int("STRIPE_MAX_NETWORK_RETRIES", default=2)
+# Stripe accepts 30 minutes to 24 hours; the order (and its stock) is held that long.
+STRIPE_CHECKOUT_EXPIRY_SECONDS = env.int("STRIPE_CHECKOUT_EXPIRY_SECONDS", default=60 * 60)
+STRIPE_WEBHOOK_TOLERANCE = 300  # seconds; older signatures are refused as replays
+# Who hears of card disputes (and other order matters that cannot wait for the dashboard).
+ORDER_STAFF_EMAILS = env.list("ORDER_STAFF_EMAILS", default=["orders@qlclaw.example"])
+
+# ---------------------------------------------------------------------------------------------
+# Checkout, shipping and order lookup
+# ---------------------------------------------------------------------------------------------
+
+SHIPPING_FREE_STANDARD_THRESHOLD = Decimal(
+    env.str("SHIPPING_FREE_STANDARD_THRESHOLD", default="75.00")
 )
+SHIPPING_DEFAULT_ITEM_WEIGHT_KG = "0.40"  # for products without a weight attribute
+SHIPPING_ESTIMATE_COUNTRY = "US"  # priced on the basket page before an address is known
+ORDER_LOOKUP_RATE = env.str("ORDER_LOOKUP_RATE", default="10/15m")  # per client address
+
+# ---------------------------------------------------------------------------------------------
+# The money-back guarantee (shop/guarantee, docs/guarantee.md)
+# ---------------------------------------------------------------------------------------------
+
+GUARANTEE_TIME_ZONE = env.str("GUARANTEE_TIME_ZONE", default="UTC")  # where a window's day ends
+GUARANTEE_MAX_PHOTOS = 5
+GUARANTEE_PHOTO_MAX_BYTES = 5 * 1000 * 1000
+GUARANTEE_PHOTO_MAX_PIXELS = 40 * 1000 * 1000
+GUARANTEE_CLAIM_RATE = env.str("GUARANTEE_CLAIM_RATE", default="10/15m")  # per client address
+
+# ---------------------------------------------------------------------------------------------
+# Support (shop/support, docs/support.md)
+# ---------------------------------------------------------------------------------------------
+
+# The first-response promise, auto-close, who is told of new requests, spam defences and
+# the limits of a message and its private attachments.
+SUPPORT_FIRST_RESPONSE_TARGET_HOURS = env.int("SUPPORT_FIRST_RESPONSE_TARGET_HOURS", default=4)
+SUPPORT_AUTO_CLOSE_DAYS = env.int("SUPPORT_AUTO_CLOSE_DAYS", default=7)
+SUPPORT_STAFF_EMAILS = env.list("SUPPORT_STAFF_EMAILS", default=["support@qlclaw.example"])
+SUPPORT_MIN_FILL_SECONDS = env.int("SUPPORT_MIN_FILL_SECONDS", default=3)
+SUPPORT_RATE_LIMIT_PER_IP = env.str("SUPPORT_RATE_LIMIT_PER_IP", default="10/h")
+SUPPORT_RATE_LIMIT_PER_EMAIL = env.str("SUPPORT_RATE_LIMIT_PER_EMAIL", default="5/h")
+SUPPORT_MESSAGE_MAX_LENGTH = 5000
+SUPPORT_ATTACHMENT_MAX_COUNT = 3
+SUPPORT_ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
+SUPPORT_ATTACHMENT_MAX_PIXELS = 40_000_000
+
+# ---------------------------------------------------------------------------------------------
+# The trigger-point library (articles) and the pain finder
+# ---------------------------------------------------------------------------------------------
+
+LIBRARY_ARTICLES_PER_PAGE = 12
+LIBRARY_IMAGE_MAX_BYTES = 20 * 1000 * 1000
+LIBRARY_IMAGE_MAX_PIXELS = 40 * 1000 * 1000
+LIBRARY_COMMENT_RATE_LIMIT = 5  # comments per address ...
+LIBRARY_COMMENT_RATE_WINDOW = 10 * 60  # ... in this many seconds
+LIBRARY_HOME_SERIES_SLUG = "five-muscles-behind-low-back-pain"  # the series on the home page
+
+# ---------------------------------------------------------------------------------------------
+# Storefront: catalogue pages and the theme
+# ---------------------------------------------------------------------------------------------
+
+SHOP_LOW_STOCK_THRESHOLD = env.int("SHOP_LOW_STOCK_THRESHOLD", default=5)  # "Only 3 left"
+# Budget of CSS + JS per customer page, compressed (enforced by tests/shop/storefront).
+STATIC_BUDGET_BYTES = 40 * 1024
+
+# ---------------------------------------------------------------------------------------------
+# Page cache (shop/pagecache, docs/performance.md)
+# ---------------------------------------------------------------------------------------------
+
+# Anonymous pages are served from the cache until the content they show changes.
+# PAGE_CACHE_KINDS maps an app label to the kind of content its models are; PAGE_CACHE_RULES
+# maps a path (regular expression, first match wins) to the kinds its pages show; a path no
+# rule matches is never cached.
 PAGE_CACHE_ENABLED = env.bool("PAGE_CACHE_ENABLED", default=True)
 # Scheduled articles appear by themselves (no save marks the moment), so entries live this long.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=300)
@@ -603,8 +669,3 @@ PAGE_CACHE_RULES = [
     # Site search: one entry per query string (a repeated search is served from the cache).
     (r"^/search/$", ("library", "catalogue", "painfinder")),
 ]
-# Security testing (issue 9): a NUL byte in a URL is a 400, never a database error.
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
-    "shop.storefront.security.RefuseNulBytesMiddleware",
-)
