@@ -11,7 +11,7 @@ from django.utils import timezone
 from django_ratelimit.core import is_ratelimited
 
 from shop.pagecache.receivers import content_changed
-from shop.storefront.security import client_ip
+from shop.security.addresses import client_ip
 
 from .exceptions import CommentFlood, LibraryError
 from .images import image_size, make_webp_renditions, stripped_copy
@@ -107,7 +107,7 @@ def hash_ip(ip: str) -> str:
 
 
 def _check_comment_rate(request: HttpRequest) -> None:
-    # django-ratelimit counts per client address (shop.storefront.security.client_ip, so it
+    # django-ratelimit counts per client address (shop.security.addresses.client_ip, so it
     # sees through TRUSTED_PROXY_COUNT proxies) in the shared cache, and lets the comment through
     # when the cache is down (RATELIMIT_FAIL_OPEN): moderation still holds every comment.
     rate = f"{settings.LIBRARY_COMMENT_RATE_LIMIT}/{settings.LIBRARY_COMMENT_RATE_WINDOW}s"

@@ -103,7 +103,8 @@ INSTALLED_APPS = [
     "axes",  # login lockout (see Accounts)
     "django_guid",  # the request id in every log line (see Logging)
     # The project's own apps
-    "shop.storefront",  # home page, health check, navigation, outbox, demo data
+    "shop.security.apps.SecurityConfig",  # the Pillow image-size backstop (MAX_IMAGE_PIXELS)
+    "shop.outbox.apps.OutboxConfig",  # the email outbox and its delivery tasks
     "shop.guarantee",  # the money-back guarantee: terms, claims, refunds
     "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",  # claims in the back office
     "articles",  # the trigger-point library
@@ -115,6 +116,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",  # /sitemap.xml (config/urls.py)
     "shop.sitesearch",  # one search over products, articles and muscles
     "shop.pagecache",  # anonymous pages served from the cache (see Page cache)
+    "shop.demo.apps.DemoConfig",  # manage.py load_demo
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -133,7 +135,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A NUL byte in the path or query is a 400 before any view looks it up.
-    "shop.storefront.security.RefuseNulBytesMiddleware",
+    "shop.security.middleware.RefuseNulBytesMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -145,7 +147,7 @@ MIDDLEWARE = [
     # The policy pages, when no URL pattern matched.
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     # Per-address limits on Oscar's public forms (RATE_LIMITED_FORMS).
-    "shop.storefront.security.RateLimitedFormsMiddleware",
+    "shop.security.middleware.RateLimitedFormsMiddleware",
     # Last, as django-axes asks: it turns a lockout into the lockout page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -308,7 +310,7 @@ if MEDIA_STORAGE == "s3":
 elif MEDIA_STORAGE == "filesystem":
     MEDIA_BACKEND = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
     # Rooted at PRIVATE_MEDIA_ROOT (read on every use), and refuses to build URLs.
-    PRIVATE_BACKEND = {"BACKEND": "shop.storefront.storage.PrivateFileSystemStorage"}
+    PRIVATE_BACKEND = {"BACKEND": "shop.privatefiles.storage.PrivateFileSystemStorage"}
 else:
     raise ImproperlyConfigured("MEDIA_STORAGE must be 'filesystem' or 's3'.")
 STORAGES = {
@@ -379,7 +381,7 @@ else:
 
 # Rate limits (django-ratelimit) count per client address in the cache and fail open when
 # the cache is down (docs/operations.md). RATE_LIMITED_FORMS covers Oscar's own public forms.
-RATELIMIT_IP_META_KEY = "shop.storefront.security.client_ip"
+RATELIMIT_IP_META_KEY = "shop.security.addresses.client_ip"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMITED_FORMS = {
     "password-reset": env.str("PASSWORD_RESET_RATE", default="5/h"),

@@ -7,7 +7,7 @@ server, so the policy tested is the policy deployed.
 
 from csp.constants import NONCE, NONE, SELF
 
-CSP_MIDDLEWARE = "shop.storefront.security.ScopedCSPMiddleware"
+CSP_MIDDLEWARE = "shop.security.middleware.ScopedCSPMiddleware"
 
 
 def customer_policy(*, stripe_checkout_origin: str, extra_img_src: list[str]) -> dict:

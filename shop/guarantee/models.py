@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from shop.storefront.storage import get_private_storage
+from shop.privatefiles.storage import get_private_storage
 
 
 class GuaranteeTerms(models.Model):

@@ -21,10 +21,10 @@ from django.urls import reverse
 from django.utils import timezone
 from oscar.core.loading import get_model
 
+from shop.outbox.services import queue_email
 from shop.payment.gateway import PaymentProviderError, Refund, get_gateway
 from shop.payment.models import PaymentAttempt, StripeRefund
 from shop.payment.services import ZERO_DECIMAL_CURRENCIES, to_minor_units
-from shop.storefront.emails import queue_email
 
 from . import selectors
 from .access import claim_access_key

@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from oscar.core.loading import get_model
 
+from shop.outbox.services import queue_email
 from shop.shipping.selectors import zone_for_country
-from shop.storefront.emails import queue_email
 
 Order = get_model("order", "Order")
 

@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from oscar.core.loading import get_model
 
-from shop.storefront.emails import queue_email
+from shop.outbox.services import queue_email
 
 Order = get_model("order", "Order")
 

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 
-from shop.storefront.storage import get_private_storage
+from shop.privatefiles.storage import get_private_storage
 
 
 class SupportRequestQuerySet(models.QuerySet):

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from shop.storefront.emails import queue_email
+from shop.outbox.services import queue_email
 
 from .links import private_link_url
 from .models import SupportMessage, SupportRequest

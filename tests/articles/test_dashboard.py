@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, BodyRegion, Comment, Figure, Muscle
-from shop.storefront.staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 from tests.articles.factories import (
     ArticleFactory,
     BodyRegionFactory,

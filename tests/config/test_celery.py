@@ -9,8 +9,8 @@ from django.core import mail
 from django.db import transaction
 
 from config.celery import app as celery_app
-from shop.storefront.emails import queue_email
-from shop.storefront.models import OutgoingEmail
+from shop.outbox.models import OutgoingEmail
+from shop.outbox.services import queue_email
 
 pytestmark = [
     pytest.mark.skipif(

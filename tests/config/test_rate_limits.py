@@ -4,7 +4,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from shop.storefront.security import client_ip
+from shop.security.addresses import client_ip
 
 pytestmark = pytest.mark.django_db
 

@@ -29,8 +29,8 @@ from config.settings.content_security import (
     with_csp_middleware,
 )
 from shop.catalogue.demo import QL_CLAW_UPC
+from shop.demo.site import POLICY_PAGES, STAFF_EMAIL
 from shop.guarantee.models import GuaranteeClaim
-from shop.storefront.demo import POLICY_PAGES, STAFF_EMAIL
 from shop.support.links import private_link_path
 from shop.support.services import open_support_request
 from tests.shop.guarantee.helpers import paid_order, record_shipping_event

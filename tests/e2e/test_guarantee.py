@@ -9,8 +9,8 @@ from django.conf import settings
 from django.test import Client
 from oscar.test.factories import UserFactory
 
+from shop.backoffice.roles import ensure_staff_roles
 from shop.guarantee.models import GuaranteeClaim
-from shop.storefront.staff_roles import ensure_staff_roles
 from tests.shop.checkout.fixtures import make_product
 from tests.shop.guarantee.helpers import paid_order, payment_intent
 

@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from PIL import Image
 
-from shop.storefront.staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 from shop.support.models import SupportRequest
 
 pytestmark = pytest.mark.django_db(transaction=True)

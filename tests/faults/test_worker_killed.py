@@ -19,8 +19,8 @@ from aiosmtpd.controller import Controller
 from django.db import connection, transaction
 
 from config.celery import app as celery_app
-from shop.storefront.models import OutgoingEmail
-from shop.storefront.tasks import deliver_email
+from shop.outbox.models import OutgoingEmail
+from shop.outbox.tasks import deliver_email
 from tests.faults.conftest import free_port, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from shop.backoffice.roles import ensure_staff_roles
 from shop.guarantee.models import GuaranteeClaim
-from shop.storefront.staff_roles import ensure_staff_roles
 from shop.support import services as support_services
 from tests.shop.checkout.fixtures import make_product
 from tests.shop.guarantee.helpers import claim_form, paid_order

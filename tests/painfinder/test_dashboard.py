@@ -7,7 +7,7 @@ from oscar.test.factories import UserFactory
 
 from articles.models import ReferredPain
 from painfinder.models import TriggerPointMarker
-from shop.storefront.staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 
 pytestmark = pytest.mark.django_db
 

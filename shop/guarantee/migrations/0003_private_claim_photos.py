@@ -8,11 +8,11 @@ from django.core.files.storage import default_storage
 from django.db import migrations, models
 
 import shop.guarantee.models
-import shop.storefront.storage
+import shop.privatefiles.storage
 
 
 def move_photos_to_private_storage(apps, schema_editor):
-    private = shop.storefront.storage.get_private_storage()
+    private = shop.privatefiles.storage.get_private_storage()
     ClaimPhoto = apps.get_model("guarantee", "ClaimPhoto")
     for photo in ClaimPhoto.objects.exclude(image="").iterator():
         name = photo.image.name
@@ -33,7 +33,7 @@ class Migration(migrations.Migration):
             model_name="claimphoto",
             name="image",
             field=models.ImageField(
-                storage=shop.storefront.storage.get_private_storage,
+                storage=shop.privatefiles.storage.get_private_storage,
                 upload_to=shop.guarantee.models.claim_photo_path,
             ),
         ),

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 import django.utils.timezone
 import shop.support.models
-import shop.storefront.storage
+import shop.privatefiles.storage
 from django.conf import settings
 from django.db import migrations, models
 
@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             name='SupportAttachment',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(storage=shop.storefront.storage.get_private_storage, upload_to=shop.support.models.attachment_path)),
+                ('file', models.FileField(storage=shop.privatefiles.storage.get_private_storage, upload_to=shop.support.models.attachment_path)),
                 ('original_name', models.CharField(max_length=150)),
                 ('content_type', models.CharField(max_length=50)),
                 ('size', models.PositiveIntegerField()),

@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from oscar.test.factories import ProductFactory
 
+from shop.demo.site import ensure_countries
 from shop.guarantee.demo import ensure_guarantee_terms
 from shop.shipping.demo import ensure_shipping_zones
-from shop.storefront.demo import ensure_countries
 
 ADDRESSES = {
     "US": {"line4": "Portland", "state": "OR", "postcode": "97201"},

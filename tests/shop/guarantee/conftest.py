@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from oscar.test.factories import UserFactory
 
-from shop.storefront.staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from shop.storefront.demo import ensure_staff_account
+from shop.demo.site import ensure_staff_account
 
 
 def demo_staff_user():

@@ -14,9 +14,9 @@ from oscar.test.factories import (
     VoucherFactory,
 )
 
+from shop.outbox.models import OutgoingEmail
 from shop.payment.gateway import StripeGateway
 from shop.payment.models import PaymentIssue, StripeRefund, StripeWebhookEvent
-from shop.storefront.models import OutgoingEmail
 from tests.fakestripe.server import WEBHOOK_SECRET
 from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, place_order
 from tests.shop.payment.helpers import pending_order, post_webhook

@@ -100,7 +100,7 @@ def test_demo_zones_are_idempotent(shop_data):
 
 
 def test_without_zones_the_basket_still_works_but_checkout_offers_no_method(client):
-    from shop.storefront.demo import ensure_countries
+    from shop.demo.site import ensure_countries
 
     ensure_countries()
     fill_basket(client, make_product())

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from shop.storefront.staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 
 
 @pytest.fixture(autouse=True)

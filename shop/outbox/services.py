@@ -9,11 +9,16 @@ sent for data that was rolled back, nothing is lost when the broker or the mail 
 
 import logging
 
+from celery import signature
 from django.db import transaction
 
 from .models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
+
+# The delivery task's registered name, kept from when the outbox lived in the storefront app so
+# that tasks already queued still resolve. Enqueued by name: the tasks import this module.
+DELIVER_EMAIL_TASK = "shop.storefront.tasks.deliver_email"
 
 
 def queue_email(
@@ -29,10 +34,8 @@ def queue_email(
 
 def enqueue_delivery(email_id: int) -> None:
     """Hand one outbox row to Celery; a broker outage leaves it for the periodic sweep."""
-    from .tasks import deliver_email
-
     try:
-        deliver_email.delay(email_id)
+        signature(DELIVER_EMAIL_TASK, args=(email_id,)).delay()
     except Exception:
         # The row is safe in the outbox; resend_unsent_emails enqueues it again later.
         logger.exception("Could not enqueue email %s; the outbox sweep will retry it", email_id)

@@ -1,5 +1,5 @@
-"""Site-wide security pieces: the scoped Content-Security-Policy, the client address, and rate
-limits on Oscar's public forms.
+"""Site-wide security middleware: the scoped Content-Security-Policy, rate limits on Oscar's
+public forms, and the refusal of NUL bytes in addresses.
 
 Content-Security-Policy scoped by area of the site:
 Customer pages get the strict policy of settings.CONTENT_SECURITY_POLICY (no inline script or
@@ -26,20 +26,6 @@ class ScopedCSPMiddleware(CSPMiddleware):
 
 def is_backoffice(request: HttpRequest) -> bool:
     return request.path_info.startswith(tuple(settings.BACKOFFICE_PATH_PREFIXES))
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The visitor's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address
-    they recorded in X-Forwarded-For (counted from the right, which the client cannot forge)."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [
-            part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        ]
-        forwarded = [part for part in forwarded if part]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 (an address, not a bind)
 
 
 class RateLimitedFormsMiddleware:

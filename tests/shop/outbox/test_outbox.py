@@ -8,9 +8,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from config.celery import app as celery_app
-from shop.storefront.emails import queue_email
-from shop.storefront.models import OutgoingEmail
-from shop.storefront.tasks import deliver_email, resend_unsent_emails
+from shop.outbox.models import OutgoingEmail
+from shop.outbox.services import queue_email
+from shop.outbox.tasks import deliver_email, resend_unsent_emails
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,13 +1,13 @@
-"""The storefront: home page, site-wide layout context, health check, email outbox, demo data."""
+"""The security app: applies the image-size backstop once Django is ready."""
 
 from django.apps import AppConfig
 from django.conf import settings
 
 
-class StorefrontConfig(AppConfig):
-    name = "shop.storefront"
-    label = "storefront"
-    verbose_name = "Storefront"
+class SecurityConfig(AppConfig):
+    name = "shop.security"
+    label = "security"
+    verbose_name = "Security"
 
     def ready(self) -> None:
         from PIL import Image

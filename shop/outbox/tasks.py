@@ -1,4 +1,4 @@
-"""Background tasks shared by every app: delivering the email outbox."""
+"""Background tasks of the outbox: delivering one email, and sweeping up what the broker lost."""
 
 import smtplib
 from datetime import timedelta
@@ -11,9 +11,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import OutgoingEmail
+from .services import DELIVER_EMAIL_TASK, enqueue_delivery
 
 
 @shared_task(
+    name=DELIVER_EMAIL_TASK,
     autoretry_for=(smtplib.SMTPException, OSError),
     retry_backoff=30,
     retry_backoff_max=3600,
@@ -56,11 +58,9 @@ def deliver_email(email_id: int) -> bool:
     raise failure
 
 
-@shared_task
+@shared_task(name="shop.storefront.tasks.resend_unsent_emails")  # the beat schedule's name
 def resend_unsent_emails(older_than_minutes: int = 5) -> int:
     """Enqueue outbox rows that are still unsent after a while; returns how many."""
-    from .emails import enqueue_delivery
-
     cutoff = timezone.now() - timedelta(minutes=older_than_minutes)
     pending = list(
         OutgoingEmail.objects.filter(sent_at=None, created_at__lt=cutoff).values_list(

@@ -1,7 +1,7 @@
-"""Demo data for a first run: the Site, countries, the staff account and the policy pages.
+"""Demo data of the site itself: the Site, countries, the staff account and the policy pages.
 
 Every step is idempotent, so ``manage.py load_demo`` can run on every start. Apps that bring
-their own demo data add a step to ``DEMO_STEPS`` in the command.
+their own demo data keep it in their own ``demo.py``; the command calls each step in order.
 """
 
 import secrets
@@ -15,7 +15,7 @@ from django.contrib.flatpages.models import FlatPage
 from django.contrib.sites.models import Site
 from oscar.core.loading import get_model
 
-from .staff_roles import ensure_staff_roles
+from shop.backoffice.roles import ensure_staff_roles
 
 Country = get_model("address", "Country")
 

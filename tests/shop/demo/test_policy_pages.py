@@ -6,7 +6,7 @@ import pytest
 from django.contrib.flatpages.models import FlatPage
 from django.core.management import call_command
 
-from shop.storefront.demo import POLICY_PAGES
+from shop.demo.site import POLICY_PAGES
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.db import transaction
 from articles.demo import load_library_demo
 from painfinder.demo import ensure_pain_finder_demo
 from shop.catalogue.demo import ensure_catalogue
+from shop.demo.site import ensure_countries, ensure_policy_pages, ensure_site, ensure_staff_account
 from shop.guarantee.demo import ensure_guarantee_terms
 from shop.shipping.demo import ensure_shipping_zones
-from shop.storefront import demo
 from shop.support.demo import ensure_canned_replies
 
 
@@ -19,12 +19,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         with transaction.atomic():
-            site = demo.ensure_site()
-            added = demo.ensure_countries()
-            credentials = demo.ensure_staff_account(
+            site = ensure_site()
+            added = ensure_countries()
+            credentials = ensure_staff_account(
                 password=os.environ.get("DEMO_STAFF_PASSWORD") or None
             )
-            demo.ensure_policy_pages(site)
+            ensure_policy_pages(site)
             ensure_catalogue()
             ensure_canned_replies()
             load_library_demo()  # after the catalogue's step: it links the QL Claw to muscles

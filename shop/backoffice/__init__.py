@@ -1,0 +1,1 @@
+"""The back office (Oscar's dashboard): who may do what in it."""
