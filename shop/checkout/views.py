@@ -20,9 +20,9 @@ from oscar.core.loading import get_model
 
 from shop.guarantee.selectors import NoCurrentTerms, current_terms
 from shop.order.exceptions import InsufficientStock, UnableToPlaceOrder
+from shop.order.remembered import remember_order
 from shop.payment.gateway import PaymentProviderError
 from shop.payment.services import OrderNotPayable, complete_free_order, start_checkout
-from shop.payment.views import remember_order
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")

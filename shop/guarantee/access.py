@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest
 from django.utils.crypto import constant_time_compare, salted_hmac
 from oscar.core.loading import get_model
 
-from shop.payment.views import SESSION_KEY as REMEMBERED_ORDERS
+from shop.order.remembered import is_remembered
 
 Order = get_model("order", "Order")
 
@@ -28,7 +28,7 @@ def can_see_order(request: HttpRequest, order: Order) -> bool:
         return True
     if order.user_id is not None:
         return request.user.is_authenticated and order.user_id == request.user.id
-    return str(order.number) in request.session.get(REMEMBERED_ORDERS, [])
+    return is_remembered(request, order.number)
 
 
 def require_order(request: HttpRequest, order: Order | None) -> Order:

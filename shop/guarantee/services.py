@@ -22,9 +22,14 @@ from django.utils import timezone
 from oscar.core.loading import get_model
 
 from shop.outbox.services import queue_email
-from shop.payment.gateway import PaymentProviderError, Refund, get_gateway
+from shop.payment.gateway import (
+    PaymentProviderError,
+    Refund,
+    from_minor_units,
+    get_gateway,
+    to_minor_units,
+)
 from shop.payment.models import PaymentAttempt, StripeRefund
-from shop.payment.services import ZERO_DECIMAL_CURRENCIES, to_minor_units
 
 from . import selectors
 from .access import claim_access_key
@@ -66,12 +71,6 @@ def create_terms_version(*, fields: dict, publish: bool) -> GuaranteeTerms:
     if publish:
         make_terms_current(terms=terms)
     return terms
-
-
-def from_minor_units(amount: int, currency: str) -> Decimal:
-    if currency.upper() in ZERO_DECIMAL_CURRENCIES:
-        return Decimal(amount)
-    return (Decimal(amount) / 100).quantize(Decimal("0.01"))
 
 
 def _remaining_refundable(*, order: Order, exclude_claim: GuaranteeClaim | None = None) -> Decimal:

@@ -6,9 +6,8 @@ from django.shortcuts import render
 from django.views import View
 from django_ratelimit.core import is_ratelimited
 
-from shop.payment.views import remember_order
-
 from .forms import OrderLookupForm
+from .remembered import remember_order
 from .selectors import order_for_lookup
 
 NOT_FOUND = "We found no order with that number and email address. Check both and try again."

@@ -1,14 +1,22 @@
-"""The payment provider behind one small interface: Stripe, or the demo stand-in without keys.
+"""Every conversation with Stripe, behind one small typed interface.
 
-Everything the shop asks the provider goes through ``get_gateway()``: create, read and expire a
-Checkout Session, and refund a payment. The Stripe gateway uses the official library's
+- Amounts: ``to_minor_units`` / ``from_minor_units`` turn the shop's Decimal amounts into
+  Stripe's integer minor units and back (whole units for zero-decimal currencies).
+- Sessions and refunds: ``get_gateway()`` returns the Stripe gateway, or the demo stand-in
+  without keys; both create, read and expire a Checkout Session, refund a payment and list a
+  payment's refunds, answering with the frozen ``CheckoutSession`` and ``Refund`` records.
+- Webhooks: ``verify_webhook`` checks an event's signature on the raw body and returns the event.
+
+No other module of the site imports ``stripe``. The Stripe gateway uses the official library's
 ``StripeClient`` (``client.v1.*``) with explicit network retries, pointed at
 ``STRIPE_API_BASE`` when it is set (tests run it against a local fake of Stripe's API).
 """
 
+import json
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 import stripe
 from django.conf import settings
@@ -16,6 +24,51 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 
 from .models import DemoCheckoutSession
+
+# ----------------------------------------------------------------------------------------------
+# Amounts
+
+# Currencies Stripe counts in whole units (no cents).
+ZERO_DECIMAL_CURRENCIES = frozenset(
+    {
+        "BIF",
+        "CLP",
+        "DJF",
+        "GNF",
+        "JPY",
+        "KMF",
+        "KRW",
+        "MGA",
+        "PYG",
+        "RWF",
+        "UGX",
+        "VND",
+        "VUV",
+        "XAF",
+        "XOF",
+        "XPF",
+    }
+)
+
+
+def _minor_unit(currency: str) -> Decimal:
+    return Decimal("1") if currency.upper() in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
+
+
+def to_minor_units(amount: Decimal, currency: str) -> int:
+    """Decimal amount → integer minor units, rounding half up (never through float)."""
+    exponent = _minor_unit(currency)
+    rounded = Decimal(amount).quantize(exponent, rounding=ROUND_HALF_UP)
+    return int(rounded / exponent)
+
+
+def from_minor_units(amount: int, currency: str) -> Decimal:
+    """Stripe's integer minor units → Decimal amount (1234 USD cents → 12.34)."""
+    return int(amount) * _minor_unit(currency)
+
+
+# ----------------------------------------------------------------------------------------------
+# Sessions and refunds
 
 
 class PaymentProviderError(Exception):
@@ -232,3 +285,40 @@ def get_gateway() -> StripeGateway | DemoGateway:
             raise ImproperlyConfigured("Demo payments are refused in production.")
         return DemoGateway()
     return StripeGateway()
+
+
+# ----------------------------------------------------------------------------------------------
+# Webhooks
+
+
+class WebhookRefused(Exception):
+    """A webhook request that is not a verified Stripe event.
+
+    ``reason`` is what the answer tells the sender; ``detail`` is what the log records.
+    """
+
+    def __init__(self, reason: str, detail: str) -> None:
+        super().__init__(detail)
+        self.reason = reason
+        self.detail = detail
+
+
+def verify_webhook(*, payload: bytes, signature: str) -> dict:
+    """The event a webhook request carries, once its signature is verified on the raw body.
+
+    Signatures older than ``STRIPE_WEBHOOK_TOLERANCE`` seconds are refused as replays.
+    """
+    secret = settings.STRIPE_WEBHOOK_SECRET
+    if not secret or not signature:
+        raise WebhookRefused("missing signature", "no secret" if not secret else "no signature")
+    try:
+        text = payload.decode("utf-8")
+        stripe.WebhookSignature.verify_header(
+            text, signature, secret, tolerance=settings.STRIPE_WEBHOOK_TOLERANCE
+        )
+        event = json.loads(text)
+    except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError) as error:
+        raise WebhookRefused("invalid signature or payload", str(error)) from error
+    if not (isinstance(event, dict) and isinstance(event.get("id"), str) and event.get("type")):
+        raise WebhookRefused("not an event", "the payload is not a Stripe event")
+    return event

@@ -11,7 +11,7 @@ Lock order, everywhere: payment attempt, then order, then stock records.
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from django.conf import settings
@@ -25,8 +25,15 @@ from shop.order.services import CANCELLED, PAID, PENDING, cancel_pending_order
 
 from .emails import tell_staff_of_dispute
 from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
-from .gateway import CheckoutSession, PaymentProviderError, get_gateway
+from .gateway import (
+    CheckoutSession,
+    PaymentProviderError,
+    from_minor_units,
+    get_gateway,
+    to_minor_units,
+)
 from .models import PaymentAttempt, PaymentIssue, StripeRefund, StripeWebhookEvent
+from .signals import refund_recorded
 
 Order = get_model("order", "Order")
 OrderNote = get_model("order", "OrderNote")
@@ -38,47 +45,8 @@ SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
 
-# Currencies Stripe counts in whole units (no cents).
-ZERO_DECIMAL_CURRENCIES = frozenset(
-    {
-        "BIF",
-        "CLP",
-        "DJF",
-        "GNF",
-        "JPY",
-        "KMF",
-        "KRW",
-        "MGA",
-        "PYG",
-        "RWF",
-        "UGX",
-        "VND",
-        "VUV",
-        "XAF",
-        "XOF",
-        "XPF",
-    }
-)
-
-
 # A reused attempt's session must still have Stripe's minimum lifetime (30 min) plus slack.
 REUSE_MARGIN_SECONDS = 35 * 60
-
-
-def _minor_unit(currency: str) -> Decimal:
-    return Decimal("1") if currency.upper() in ZERO_DECIMAL_CURRENCIES else Decimal("0.01")
-
-
-def to_minor_units(amount: Decimal, currency: str) -> int:
-    """Decimal amount → integer minor units, rounding half up (never through float)."""
-    exponent = _minor_unit(currency)
-    rounded = Decimal(amount).quantize(exponent, rounding=ROUND_HALF_UP)
-    return int(rounded / exponent)
-
-
-def from_minor_units(amount: int, currency: str) -> Decimal:
-    """Stripe's integer minor units → Decimal amount (1234 USD cents → 12.34)."""
-    return int(amount) * _minor_unit(currency)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -410,10 +378,9 @@ def _record_refund(data: dict) -> None:
             "status": data.get("status") or "",
         },
     )
-    # The guarantee finishes the claim a refund belongs to, or records a dashboard refund.
-    from shop.guarantee.services import reconcile_stripe_refund
-
-    reconcile_stripe_refund(record=record, metadata=data.get("metadata") or {})
+    # Whoever the refund concerns (the guarantee: the claim it pays, or a refund made in
+    # Stripe's dashboard) hears of it inside this transaction, so a failure rolls it back.
+    refund_recorded.send(sender=StripeRefund, record=record, metadata=data.get("metadata") or {})
 
 
 def _handle_dispute(data: dict) -> None:

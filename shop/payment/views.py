@@ -5,12 +5,10 @@ These views run outside the request transaction: the services commit step by ste
 row lock is held while Stripe is called.
 """
 
-import json
 import logging
 from datetime import UTC, datetime
 from decimal import Decimal
 
-import stripe
 from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
@@ -22,8 +20,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
+from shop.order.remembered import is_remembered
+
 from .exceptions import OrderNotFoundYet, OrderNotPayable, PaymentProcessing
-from .gateway import PaymentProviderError, SessionNotFound
+from .gateway import PaymentProviderError, SessionNotFound, WebhookRefused, verify_webhook
 from .models import DemoCheckoutSession
 from .selectors import payable_order
 from .services import (
@@ -38,15 +38,6 @@ Order = get_model("order", "Order")
 
 logger = logging.getLogger(__name__)
 
-SESSION_KEY = "payable_orders"
-
-
-def remember_order(request: HttpRequest, order: Order) -> None:
-    """Let this browser see and pay ``order`` (guests have no account to prove it)."""
-    numbers = request.session.get(SESSION_KEY, [])
-    if str(order.number) not in numbers:
-        request.session[SESSION_KEY] = [*numbers[-19:], str(order.number)]
-
 
 def _owned_order(request: HttpRequest, number: str) -> Order:
     """The order, if this browser placed it or the signed-in customer owns it; else 404."""
@@ -56,7 +47,7 @@ def _owned_order(request: HttpRequest, number: str) -> Order:
     if order.user_id is not None:
         if request.user.is_authenticated and order.user_id == request.user.id:
             return order
-    elif number in request.session.get(SESSION_KEY, []):
+    elif is_remembered(request, number):
         return order
     raise Http404("No such order")
 
@@ -76,22 +67,13 @@ def _restore_basket(request: HttpRequest, order: Order) -> None:
 @transaction.non_atomic_requests
 def stripe_webhook(request: HttpRequest) -> HttpResponse:
     """Receive a Stripe event: verify its signature on the raw body, then apply it once."""
-    secret = settings.STRIPE_WEBHOOK_SECRET
-    signature = request.headers.get("Stripe-Signature", "")
-    if not secret or not signature:
-        logger.warning("Stripe webhook refused: %s", "no secret" if not secret else "no signature")
-        return JsonResponse({"error": "missing signature"}, status=400)
     try:
-        payload = request.body.decode("utf-8")
-        stripe.WebhookSignature.verify_header(
-            payload, signature, secret, tolerance=settings.STRIPE_WEBHOOK_TOLERANCE
+        event = verify_webhook(
+            payload=request.body, signature=request.headers.get("Stripe-Signature", "")
         )
-        event = json.loads(payload)
-    except (stripe.SignatureVerificationError, UnicodeDecodeError, ValueError) as error:
-        logger.warning("Stripe webhook refused: %s", error)
-        return JsonResponse({"error": "invalid signature or payload"}, status=400)
-    if not (isinstance(event, dict) and isinstance(event.get("id"), str) and event.get("type")):
-        return JsonResponse({"error": "not an event"}, status=400)
+    except WebhookRefused as refusal:
+        logger.warning("Stripe webhook refused: %s", refusal.detail)
+        return JsonResponse({"error": refusal.reason}, status=400)
     try:
         outcome = process_webhook_event(event=event)
     except OrderNotFoundYet as error:

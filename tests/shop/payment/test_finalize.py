@@ -13,8 +13,9 @@ from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
 
+from shop.payment.gateway import to_minor_units
 from shop.payment.models import PaymentAttempt, PaymentIssue, StripeRefund, StripeWebhookEvent
-from shop.payment.services import finalize_checkout_session, to_minor_units
+from shop.payment.services import finalize_checkout_session
 from tests.shop.payment.helpers import pending_order, post_webhook
 
 Order = get_model("order", "Order")
