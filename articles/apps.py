@@ -9,4 +9,9 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import search  # noqa: F401  (registers articles and muscles in the site search)
+        # The services enqueue these by name; importing registers them in this process too,
+        # where they run when tasks are eager (no REDIS_URL).
+        from . import (
+            search,  # noqa: F401  (registers articles and muscles in the site search)
+            tasks,  # noqa: F401
+        )

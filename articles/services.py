@@ -4,6 +4,7 @@ import hashlib
 import hmac
 from datetime import datetime
 
+from celery import signature
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
@@ -18,6 +19,10 @@ from .images import image_size, make_webp_renditions, stripped_copy
 from .models import Article, Citation, Comment, Figure, Reference
 from .rendering import RenderedArticle, render_markdown
 from .selectors import figure_images
+
+# Background work is enqueued by the task's name after commit: the tasks import this module,
+# never the other way round.
+MAKE_FIGURE_RENDITIONS_TASK = "articles.tasks.make_figure_renditions"
 
 
 def render_body(body: str) -> RenderedArticle:
@@ -84,10 +89,10 @@ def save_figure(*, figure: Figure, upload=None) -> Figure:
         figure.renditions = []
     figure.save()
     if upload is not None:
-        from .tasks import make_figure_renditions
-
         figure_id = figure.pk
-        transaction.on_commit(lambda: make_figure_renditions.delay(figure_id=figure_id))
+        transaction.on_commit(
+            lambda: signature(MAKE_FIGURE_RENDITIONS_TASK, kwargs={"figure_id": figure_id}).delay()
+        )
     return figure
 
 

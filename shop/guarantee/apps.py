@@ -11,6 +11,11 @@ class GuaranteeConfig(AppConfig):
     def ready(self) -> None:
         from shop.payment.signals import refund_recorded
 
-        from . import receivers
+        # The services enqueue these by name; importing registers them in this process too,
+        # where they run when tasks are eager (no REDIS_URL).
+        from . import (
+            receivers,
+            tasks,  # noqa: F401
+        )
 
         refund_recorded.connect(receivers.reconcile_recorded_refund, dispatch_uid="guarantee")

@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 from decimal import Decimal
 
+from celery import signature
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
@@ -45,6 +46,10 @@ PaymentEventQuantity = get_model("order", "PaymentEventQuantity")
 StockRecord = get_model("partner", "StockRecord")
 
 logger = logging.getLogger(__name__)
+
+# Background work is enqueued by the task's name after commit: the tasks import this module,
+# never the other way round.
+REFUND_CLAIM_TASK = "shop.guarantee.tasks.refund_claim"
 
 Status = GuaranteeClaim.Status
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"  # no 0/O, 1/I/L, U/V look-alikes
@@ -385,10 +390,10 @@ def _start_refund(
     # The email names the amount after the cap, the one Stripe will actually refund.
     email = email.format(amount=f"{claim.amount} {claim.currency}")
     _set_status(claim=claim, status=Status.REFUNDING, by=by, message=message, email=email)
-    from .tasks import refund_claim
-
     claim_id = claim.pk
-    transaction.on_commit(lambda: refund_claim.delay(claim_id=claim_id))
+    transaction.on_commit(
+        lambda: signature(REFUND_CLAIM_TASK, kwargs={"claim_id": claim_id}).delay()
+    )
 
 
 # ----------------------------------------------------------------------------------------------

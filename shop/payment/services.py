@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
+from celery import signature
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -44,6 +45,10 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
 logger = logging.getLogger(__name__)
+
+# Background work is enqueued by the task's name after commit: the tasks import this module,
+# never the other way round.
+REFUND_UNPAYABLE_ATTEMPT_TASK = "shop.payment.tasks.refund_unpayable_attempt"
 
 # A reused attempt's session must still have Stripe's minimum lifetime (30 min) plus slack.
 REUSE_MARGIN_SECONDS = 35 * 60
@@ -265,9 +270,10 @@ def finalize_checkout_session(*, session_id: str) -> FinalizeResult:
 
 
 def _queue_refund(*, attempt: PaymentAttempt) -> None:
-    from .tasks import refund_unpayable_attempt
-
-    transaction.on_commit(lambda: refund_unpayable_attempt.delay(attempt_id=attempt.pk))
+    attempt_id = attempt.pk
+    transaction.on_commit(
+        lambda: signature(REFUND_UNPAYABLE_ATTEMPT_TASK, kwargs={"attempt_id": attempt_id}).delay()
+    )
 
 
 def refund_attempt(*, attempt: PaymentAttempt) -> StripeRefund:

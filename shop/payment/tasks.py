@@ -6,12 +6,13 @@ from celery import shared_task
 
 from .gateway import PaymentProviderError
 from .models import PaymentAttempt, StripeRefund
-from .services import reconcile_payments, refund_attempt
+from .services import REFUND_UNPAYABLE_ATTEMPT_TASK, reconcile_payments, refund_attempt
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(
+    name=REFUND_UNPAYABLE_ATTEMPT_TASK,
     autoretry_for=(PaymentProviderError,),
     retry_backoff=60,
     retry_backoff_max=3600,
