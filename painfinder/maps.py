@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from articles.svgpath import Point, path_polygons
+
 from .outline import VIEW_HEIGHT, VIEW_WIDTH, VIEWS, silhouette_paths
-from .svgpath import Point, path_polygons
 
 PRIMARY = "primary"
 SPILLOVER = "spillover"

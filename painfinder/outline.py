@@ -9,7 +9,7 @@ so that changing a point keeps both sides symmetrical.
 from collections.abc import Sequence
 from functools import cache
 
-from .svgpath import Point
+from articles.svgpath import Point
 
 VIEW_WIDTH = 200
 VIEW_HEIGHT = 440

@@ -19,7 +19,7 @@ from articles.models import (
     Tag,
 )
 from articles.services import render_body
-from painfinder.svgpath import InvalidPathData, validate_path_data
+from articles.svgpath import InvalidPathData, validate_path_data
 
 
 class ArticleForm(forms.ModelForm):

@@ -4,9 +4,9 @@ from django import forms
 from django.forms import inlineformset_factory
 
 from articles.models import BodyRegion, Muscle, ReferredPain
+from articles.svgpath import InvalidPathData, validate_path_data
 
 from ..models import TriggerPointMarker
-from ..svgpath import InvalidPathData, validate_path_data
 
 
 class RegionShapeForm(forms.ModelForm):

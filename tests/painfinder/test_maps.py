@@ -7,10 +7,10 @@ import pytest
 from django.template import Context, Template
 from PIL import Image
 
+from articles.svgpath import path_polygons, validate_path_data
 from painfinder.maps import OG_SIZE, RegionShape, TriggerPointMark, build_map, render_png
 from painfinder.outline import VIEW_HEIGHT, VIEW_WIDTH, silhouette_paths
 from painfinder.shapes import REGION_DRAWINGS
-from painfinder.svgpath import path_polygons, validate_path_data
 
 REGIONS = {
     slug: RegionShape(slug=slug, name=slug.replace("-", " ").capitalize(), view=d.view, path=d.path)

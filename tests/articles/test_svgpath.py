@@ -2,7 +2,7 @@
 
 import pytest
 
-from painfinder.svgpath import InvalidPathData, path_polygons, validate_path_data
+from articles.svgpath import InvalidPathData, path_polygons, validate_path_data
 
 
 @pytest.mark.parametrize(
