@@ -1,10 +1,10 @@
-"""The searchable kinds the shop owns: products. The library registers articles and muscles."""
+"""The catalogue's kind in the site search (shop/sitesearch): products."""
 
 from oscar.core.loading import get_model
 
-from shop.catalogue.selectors import with_card_data
+from shop.sitesearch.registry import SearchableKind, site_search
 
-from .registry import SearchableKind, site_search
+from .selectors import with_card_data
 
 Product = get_model("catalogue", "Product")
 
