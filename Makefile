@@ -35,9 +35,11 @@ lighthouse: install
 test: install browser
 	$(BIN)/python -m pytest
 
+# ruff, then the import contract of pyproject.toml (import-linter; docs/architecture.md).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
