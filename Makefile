@@ -48,8 +48,9 @@ format: install
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
-# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), and
-# load axe-core (npm, into the gitignored node_modules/) for the accessibility checks.
+# Browser tests drive Debian's Chromium (Playwright cannot download its own browser here), load
+# axe-core (npm, into the gitignored node_modules/) for the accessibility checks, and run the Nu
+# HTML checker (npm's vnu-jar) on Java for HTML validity.
 browser:
 	@if [ ! -x "$(CHROMIUM_PATH)" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -59,10 +60,11 @@ browser:
 	    echo "No Chromium at $(CHROMIUM_PATH): browser tests will be skipped (sudo apt-get install chromium)"; \
 	  fi; \
 	fi
-	@# axe-core (accessibility checks) from the npm package, pinned by package-lock.json.
-	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	@# axe-core (accessibility checks) and vnu-jar (the Nu HTML checker, run on Java) from npm,
+	@# pinned by package-lock.json.
+	@if [ ! -f node_modules/axe-core/axe.min.js ] || [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then \
 	  if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error; \
-	  else echo "No npm: the accessibility checks will be skipped (apt-get install npm)"; fi; \
+	  else echo "No npm: the accessibility and HTML checks will be skipped (apt-get install npm)"; fi; \
 	fi
 
 # Re-pin every dependency after editing pyproject.toml (needs uv: pip install uv).
