@@ -608,3 +608,5 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
     "shop.storefront.security.RefuseNulBytesMiddleware",
 )
+# Fulfilment (issue 21): the back-office app that records shipments and refunds shipping.
+INSTALLED_APPS.append("shop.order.dashboard.apps.FulfilmentDashboardConfig")
