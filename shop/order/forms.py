@@ -21,9 +21,16 @@ class SubmissionKeyField(forms.CharField):
     """A hidden token made when the form is shown: a second click sends it again, and the
     service finds what the first click recorded."""
 
+    EXPIRED = "This form is incomplete or out of date: reload the order page and try again."
+
     def __init__(self, **kwargs) -> None:
         super().__init__(
-            widget=forms.HiddenInput, max_length=64, min_length=16, strip=True, **kwargs
+            widget=forms.HiddenInput,
+            max_length=64,
+            min_length=16,
+            strip=True,
+            error_messages={key: self.EXPIRED for key in ("required", "min_length", "max_length")},
+            **kwargs,
         )
 
 

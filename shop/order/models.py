@@ -114,17 +114,15 @@ class ShippingRefund(models.Model):
             models.UniqueConstraint(
                 fields=["order", "submission_key"], name="one_shipping_refund_per_submission"
             ),
-            models.CheckConstraint(
-                condition=Q(amount__gt=0), name="shipping_refund_amount_gt_0"
-            ),
+            models.CheckConstraint(condition=Q(amount__gt=0), name="shipping_refund_amount_gt_0"),
         ]
+
+    def __str__(self) -> str:
+        return f"Shipping refund of {self.amount} {self.currency} on order #{self.order.number}"
 
     @property
     def idempotency_key(self) -> str:
         return f"shipping-refund:{self.order.number}:{self.submission_key}"
-
-    def __str__(self) -> str:
-        return f"Shipping refund of {self.amount} {self.currency} on order #{self.order.number}"
 
 
 from oscar.apps.order.models import *  # noqa: E402, F403

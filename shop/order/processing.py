@@ -3,8 +3,8 @@
 Oscar allocates stock at checkout but never turns the allocation into consumption, nor gives it
 back when a paid order is cancelled. Here shipping consumes it (the units leave the warehouse):
 each recorded shipment consumes the units it carries, and moving the order to "Shipped" consumes
-whatever is still allocated. Cancelling a paid order releases it. Cancelling an unpaid order goes through
-``shop.order.services.cancel_pending_order``, which the dashboard cannot call.
+whatever is still allocated. Cancelling a paid order releases it. Cancelling an unpaid order
+goes through ``shop.order.services.cancel_pending_order``, which the dashboard cannot call.
 """
 
 from django.db import transaction

@@ -46,7 +46,9 @@ CARRIERS: tuple[Carrier, ...] = (
         "Canada Post",
         "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor={number}",
     ),
-    Carrier("australia-post", "Australia Post", "https://auspost.com.au/mypost/track/details/{number}"),
+    Carrier(
+        "australia-post", "Australia Post", "https://auspost.com.au/mypost/track/details/{number}"
+    ),
     Carrier(
         "japan-post",
         "Japan Post",

@@ -43,9 +43,7 @@ def ensure_staff_roles() -> dict[str, Group]:
         permissions = Permission.objects.filter(content_type__app_label__in=app_labels)
         for withheld in ROLE_WITHOUT.get(role, ()):
             app_label, codename = withheld.split(".")
-            permissions = permissions.exclude(
-                content_type__app_label=app_label, codename=codename
-            )
+            permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
         group.permissions.set(permissions)
         groups[role] = group
     return groups

@@ -26,9 +26,7 @@ def fulfilment_panel(context, order):
         "can_ship": user.has_perm("order.record_shipment"),
         "can_refund": user.has_perm("order.add_shippingrefund"),
         "shipment_form": ShipmentForm(pending=fulfilment.pending),
-        "refund_form": ShippingRefundForm(
-            initial={"amount": shipping_refundable(order=order)}
-        ),
+        "refund_form": ShippingRefundForm(initial={"amount": shipping_refundable(order=order)}),
         "shipping_refundable": shipping_refundable(order=order),
         "shipping_refunded": shipping_refunded(order=order),
         "shipping_refunds": list(order.shipping_refunds.all()),
