@@ -237,3 +237,48 @@ def test_the_order_pages_query_count_does_not_grow_with_shipments(
     with CaptureQueriesContext(connection) as three:
         Client().post(reverse("order:lookup"), lookup)
     assert len(three) == len(one)
+
+
+def test_the_email_history_holds_order_claim_and_support_emails_but_not_staff_ones(
+    order, django_capture_on_commit_callbacks
+):
+    from shop.guarantee.services import open_claim
+    from shop.order.emails import send_order_confirmation
+    from shop.support.services import open_support_request
+
+    customer = UserFactory(email="buyer@example.com")
+    Order.objects.filter(pk=order.pk).update(user=customer)
+    order.refresh_from_db()
+    line = order.lines.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_order_confirmation(order=order)
+        claim = open_claim(
+            order=order,
+            quantities={line.pk: 1},
+            reason="no_relief",
+            details="",
+            submission_key="claim-key-0123456789",
+        )
+        request = open_support_request(
+            name="Buyer",
+            email="buyer@example.com",
+            topic="order",
+            message="Where is my parcel?",
+            order_number=order.number,
+            user=customer,
+        )
+    subjects = set(
+        CommunicationEmail.objects.filter(user=customer).values_list("subject", flat=True)
+    )
+    assert subjects == {
+        f"Your QL Claw order #{order.number} is confirmed",
+        f"Money-back claim {claim.reference}: we received your claim",
+        f"We have your message [{request.reference}]",
+    }
+    # Staff's copy of the new request went out, but is nobody's account history.
+    assert any(m.subject.startswith("New support request") for m in mail.outbox)
+    account = Client()
+    account.force_login(customer)
+    body = account.get(reverse("customer:email-list")).content.decode()
+    for subject in subjects:
+        assert subject in body
