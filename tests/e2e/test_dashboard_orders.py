@@ -1,11 +1,13 @@
 """The dashboard order page in a real browser, as the demo staff account: no console error (it
 used to throw ``oscar.dashboard.orders.initTable is not a function`` on every visit), the lines
-table's "select all" box works, and a shipment recorded there reaches the guest's order page."""
+table's "select all" box works, and a shipment recorded there reaches the guest's order page
+(with no axe-core violation)."""
 
 import pytest
 from django.conf import settings
 from django.test import Client
 
+from tests.e2e.test_storefront import axe_violations
 from tests.shop.checkout.fixtures import make_product
 from tests.shop.guarantee.helpers import paid_order
 from tests.shop.order.staff import demo_staff_user
@@ -64,4 +66,6 @@ def test_the_order_page_has_no_console_error_and_records_a_shipment(
     assert link.get_attribute("href") == (
         "https://tools.usps.com/go/TrackConfirmAction?tLabels=9400111899223344556677"
     )
+    # The customer's page with its new "Delivery" section stays accessible.
+    assert axe_violations(page) == []
     assert not page_problems, page_problems
