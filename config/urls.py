@@ -42,6 +42,7 @@ urlpatterns = [
     path("orders/", include("shop.order.urls")),
     path("guarantee/", include("shop.guarantee.urls")),
     path("dashboard/guarantee/", include(apps.get_app_config("guarantee_dashboard").urls[:2])),
+    path("dashboard/fulfilment/", include(apps.get_app_config("fulfilment_dashboard").urls[:2])),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL, admin.site.urls),
     # Oscar last: its "" pattern is a redirect that the storefront's home page shadows.

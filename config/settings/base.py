@@ -107,6 +107,7 @@ INSTALLED_APPS = [
     "shop.outbox.apps.OutboxConfig",  # the email outbox and its delivery tasks
     "shop.guarantee",  # the money-back guarantee: terms, claims, refunds
     "shop.guarantee.dashboard.apps.GuaranteeDashboardConfig",  # claims in the back office
+    "shop.fulfilment.apps.FulfilmentDashboardConfig",  # shipments, shipping refunds
     "articles",  # the trigger-point library
     "shop.support.apps.SupportConfig",  # the contact page and tracked support requests
     "shop.support.dashboard.apps.SupportDashboardConfig",  # support requests in the back office

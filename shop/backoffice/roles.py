@@ -23,6 +23,16 @@ ROLE_APPS: dict[str, tuple[str, ...]] = {
     ),
     "Support agent": ("order", "customer", "communication", "support"),
 }
+# Permissions a role does not get although its apps hold them: support agents read orders but
+# do not ship them or give money back (order handlers do).
+ROLE_WITHOUT: dict[str, tuple[str, ...]] = {
+    "Support agent": (
+        "order.record_shipment",
+        "order.add_shippingrefund",
+        "order.change_shippingrefund",
+        "order.delete_shippingrefund",
+    ),
+}
 
 
 def ensure_staff_roles() -> dict[str, Group]:
@@ -30,6 +40,10 @@ def ensure_staff_roles() -> dict[str, Group]:
     groups = {}
     for role, app_labels in ROLE_APPS.items():
         group, _ = Group.objects.get_or_create(name=role)
-        group.permissions.set(Permission.objects.filter(content_type__app_label__in=app_labels))
+        permissions = Permission.objects.filter(content_type__app_label__in=app_labels)
+        for withheld in ROLE_WITHOUT.get(role, ()):
+            app_label, codename = withheld.split(".")
+            permissions = permissions.exclude(content_type__app_label=app_label, codename=codename)
+        group.permissions.set(permissions)
         groups[role] = group
     return groups

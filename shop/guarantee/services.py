@@ -107,6 +107,7 @@ def _email_customer(*, claim: GuaranteeClaim, headline: str, message: str) -> No
         subject=f"Money-back claim {claim.reference}: {headline}",
         text_body=render_to_string("guarantee/emails/claim_update.txt", context),
         html_body=render_to_string("guarantee/emails/claim_update.html", context),
+        user=claim.order.user,
     )
 
 

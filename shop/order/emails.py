@@ -1,4 +1,6 @@
-"""The order confirmation email (HTML + text), sent in the background once the order is paid."""
+"""The customer's order emails (HTML + text): the confirmation once the order is paid, a notice
+with the tracking link for each shipment, and one for each delivery. All leave through the
+outbox after commit."""
 
 from django.conf import settings
 from django.template.loader import render_to_string
@@ -11,7 +13,7 @@ from shop.shipping.selectors import zone_for_country
 Order = get_model("order", "Order")
 
 
-def _support_url() -> str:
+def support_url() -> str:
     try:
         return settings.SITE_URL + reverse("support:contact")
     except NoReverseMatch:
@@ -38,7 +40,7 @@ def send_order_confirmation(*, order: Order) -> None:
         "shipping_address": order.shipping_address,
         "delivery_estimate": delivery_estimate(order),
         "terms": order.guarantee_terms,
-        "support_url": _support_url(),
+        "support_url": support_url(),
         "lookup_url": settings.SITE_URL + reverse("order:lookup"),
         "guarantee_url": settings.SITE_URL + "/guarantee/",
         "SITE_URL": settings.SITE_URL,
@@ -48,4 +50,5 @@ def send_order_confirmation(*, order: Order) -> None:
         subject=f"Your QL Claw order #{order.number} is confirmed",
         text_body=render_to_string("order/emails/confirmation.txt", context),
         html_body=render_to_string("order/emails/confirmation.html", context),
+        user=order.user,
     )

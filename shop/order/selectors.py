@@ -1,8 +1,13 @@
-"""Reads of orders for customers."""
+"""Reads of orders for customers: the guest lookup, and the names of shipping events."""
 
 from oscar.core.loading import get_model
 
 Order = get_model("order", "Order")
+
+# The names of Oscar's shipping event types this shop records; the guarantee's window reads
+# the same names (shop.guarantee.selectors).
+SHIPPED = "Shipped"
+DELIVERED = "Delivered"
 
 
 def order_for_lookup(*, number: str, email: str) -> "Order | None":

@@ -10,13 +10,15 @@ from .links import private_link_url
 from .models import SupportMessage, SupportRequest
 
 
-def _send(*, to: list[str], subject: str, template: str, context: dict) -> None:
+def _send(*, to: list[str], subject: str, template: str, context: dict, user=None) -> None:
+    """``user``: the customer account the email is for, so it shows in its email history."""
     context = {"SITE_URL": settings.SITE_URL, "shop_name": settings.OSCAR_SHOP_NAME, **context}
     queue_email(
         to=to,
         subject=subject,
         text_body=render_to_string(f"support/emails/{template}.txt", context),
         html_body=render_to_string(f"support/emails/{template}.html", context),
+        user=user,
     )
 
 
@@ -38,6 +40,7 @@ def confirm_to_customer(support_request: SupportRequest) -> None:
         to=[support_request.email],
         subject=f"We have your message [{support_request.reference}]",
         template="confirmation",
+        user=support_request.user,
         context={
             "support_request": support_request,
             "private_link": private_link_url(support_request),
@@ -78,6 +81,7 @@ def staff_reply_to_customer(support_request: SupportRequest, message: SupportMes
         to=[support_request.email],
         subject=f"Re: your request {support_request.reference}",
         template="staff_reply",
+        user=support_request.user,
         context={
             "support_request": support_request,
             "message": message,
@@ -91,6 +95,7 @@ def new_private_link_to_customer(support_request: SupportRequest) -> None:
         to=[support_request.email],
         subject=f"A new private link for your request {support_request.reference}",
         template="new_private_link",
+        user=support_request.user,
         context={
             "support_request": support_request,
             "private_link": private_link_url(support_request),
