@@ -1,0 +1,25 @@
+"""Oscar's attribute container with the shop's one extra rule: a product's weight is possible.
+
+``Product.clean`` validates attributes through this container, so the dashboard's product form
+(and any other ``full_clean``) refuses a weight such as 410 "kg" with a message that names the
+unit, instead of saving it and charging the buyer for 410 kg of shipping.
+"""
+
+from django.core.exceptions import ValidationError
+from oscar.apps.catalogue.product_attributes import (
+    ProductAttributesContainer as CoreProductAttributesContainer,
+)
+
+from .weights import WEIGHT_ATTRIBUTE_CODE, validate_product_weight_kg
+
+
+class ProductAttributesContainer(CoreProductAttributesContainer):
+    def validate_attributes(self):
+        attribute = self.get_attribute_by_code(WEIGHT_ATTRIBUTE_CODE)
+        weight = getattr(self, WEIGHT_ATTRIBUTE_CODE, None) if attribute else None
+        if weight is not None:
+            try:
+                validate_product_weight_kg(weight)
+            except ValidationError as error:
+                raise ValidationError(f"{attribute.name}: {error.messages[0]}") from None
+        super().validate_attributes()
