@@ -163,4 +163,3 @@ def test_the_dashboard_saves_a_weight_in_kilograms(catalogue_staff):
     response = post_weight(catalogue_staff, claw, "0.43")
     assert response.status_code == 302
     assert product_weight_kg(Product.objects.get(pk=claw.pk)) == Decimal("0.430")
-
