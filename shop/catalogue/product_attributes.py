@@ -15,7 +15,11 @@ from .weights import WEIGHT_ATTRIBUTE_CODE, validate_product_weight_kg
 
 class ProductAttributesContainer(CoreProductAttributesContainer):
     def validate_attributes(self):
-        attribute = self.get_attribute_by_code(WEIGHT_ATTRIBUTE_CODE)
+        # The evaluated queryset Oscar's own loop uses, not get_attribute_by_code: that one
+        # leaves a half-read iterator (a server-side cursor on PostgreSQL) behind a failed form.
+        attribute = next(
+            (a for a in self.get_all_attributes() if a.code == WEIGHT_ATTRIBUTE_CODE), None
+        )
         weight = getattr(self, WEIGHT_ATTRIBUTE_CODE, None) if attribute else None
         if weight is not None:
             try:
