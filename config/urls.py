@@ -40,6 +40,7 @@ urlpatterns = [
     path("search/", include("shop.sitesearch.urls")),
     path("", include("shop.payment.urls")),
     path("orders/", include("shop.order.urls")),
+    path("policies/shipping/", include("shop.shipping.urls")),
     path("guarantee/", include("shop.guarantee.urls")),
     path("dashboard/guarantee/", include(apps.get_app_config("guarantee_dashboard").urls[:2])),
     path("dashboard/fulfilment/", include(apps.get_app_config("fulfilment_dashboard").urls[:2])),

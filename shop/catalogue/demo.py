@@ -16,6 +16,8 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 from PIL import Image, ImageDraw
 
+from shop.shipping.weights import WEIGHT_ATTRIBUTE_CODE, WEIGHT_ATTRIBUTE_NAME
+
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
 ProductAttribute = get_model("catalogue", "ProductAttribute")
@@ -30,7 +32,7 @@ PARTNER_CODE = "qlclaw"
 # Attributes every physical product of the shop describes on its product page.
 SPECIFICATION_ATTRIBUTES: tuple[tuple[str, str, str], ...] = (
     ("dimensions", "Dimensions", ProductAttribute.TEXT),
-    ("weight", "Weight (grams)", ProductAttribute.INTEGER),
+    (WEIGHT_ATTRIBUTE_CODE, WEIGHT_ATTRIBUTE_NAME, ProductAttribute.FLOAT),
     ("material", "Material", ProductAttribute.TEXT),
     ("colour", "Colour", ProductAttribute.TEXT),
 )
@@ -45,6 +47,7 @@ class DemoProduct:
     price: Decimal
     stock: int
     description: str
+    # Weight in kilograms (shop/shipping/weights.py), packed as it ships.
     attributes: dict = field(default_factory=dict)
     colour: tuple[int, int, int] = (31, 94, 120)
     priority: int = 0
@@ -70,7 +73,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         ),
         attributes={
             "dimensions": "32 x 14 x 9 cm",
-            "weight": 410,
+            "weight": 0.41,
             "material": "Glass-fibre reinforced nylon, silicone tips",
             "colour": "Slate blue",
         },
@@ -90,7 +93,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         ),
         attributes={
             "dimensions": "2 x 6 cm diameter",
-            "weight": 180,
+            "weight": 0.18,
             "material": "Natural rubber, cotton sleeve",
             "colour": "Orange",
         },
@@ -110,7 +113,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         ),
         attributes={
             "dimensions": "35 x 18 x 10 cm",
-            "weight": 150,
+            "weight": 0.15,
             "material": "Recycled polyester, zip closure",
             "colour": "Charcoal",
         },
@@ -131,7 +134,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         ),
         attributes={
             "dimensions": "60 x 84 cm",
-            "weight": 120,
+            "weight": 0.12,
             "material": "Matt 200 g paper",
             "colour": "Full colour",
         },
@@ -151,7 +154,7 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         ),
         attributes={
             "dimensions": "35 x 18 x 10 cm (packed)",
-            "weight": 740,
+            "weight": 0.74,
             "material": "See each item",
             "colour": "Slate blue, orange, charcoal",
         },

@@ -2,7 +2,9 @@
 allocated under row locks, basket submitted) and only then sends the customer to Stripe.
 
 Only the classes that change are overridden: the gateway hands the request to its sign-in form,
-choosing a saved address refuses ids that are not the customer's with a 404, the payment-method
+the address form starts at the visitor's country, choosing a saved address refuses ids that are
+not the customer's with a 404 (and one we no longer ship to with a message), the shipping-method
+step says why a basket cannot be shipped, the payment-method
 step goes straight to the preview (Stripe's hosted page collects the card), and the preview shows
 the money-back guarantee terms in force and places the order.
 """
@@ -23,6 +25,7 @@ from shop.order.exceptions import InsufficientStock, UnableToPlaceOrder
 from shop.order.remembered import remember_order
 from shop.payment.gateway import PaymentProviderError
 from shop.payment.services import OrderNotPayable, complete_free_order, start_checkout
+from shop.shipping.selectors import default_shipping_country, shipping_options
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -41,6 +44,24 @@ class IndexView(oscar_views.IndexView):
 
 
 class ShippingAddressView(oscar_views.ShippingAddressView):
+    def get_initial(self):
+        initial = super().get_initial() or {}
+        if not initial.get("country"):
+            # Not the first country of the list (Afghanistan): the visitor's own.
+            country = default_shipping_country(self.request)
+            if country is not None:
+                initial = {**initial, "country": country}
+        return initial
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        if self.request.user.is_authenticated:
+            # Saved addresses we no longer ship to are not offered; say why they are missing.
+            ctx["unshipped_addresses"] = self.request.user.addresses.filter(
+                country__is_shipping_country=False
+            ).select_related("country")
+        return ctx
+
     def post(self, request, *args, **kwargs):
         if not (request.user.is_authenticated and "address_id" in request.POST):
             return super().post(request, *args, **kwargs)
@@ -50,11 +71,34 @@ class ShippingAddressView(oscar_views.ShippingAddressView):
             address_id = int(request.POST["address_id"])
         except ValueError:
             raise Http404("No such address") from None
-        address = get_object_or_404(self.get_available_addresses(), pk=address_id)
+        address = get_object_or_404(request.user.addresses.select_related("country"), pk=address_id)
         if request.POST.get("action") != "ship_to":
             return HttpResponseBadRequest("Unknown action")
+        if not address.country.is_shipping_country:
+            messages.error(
+                request,
+                f"We do not ship to {address.country.printable_name}, so we cannot send your "
+                "order to that saved address. Please choose or enter another one.",
+            )
+            return redirect("checkout:shipping-address")
         self.checkout_session.ship_to_user_address(address)
         return redirect(self.get_success_url())
+
+
+class ShippingMethodView(oscar_views.ShippingMethodView):
+    def get(self, request, *args, **kwargs):
+        # Oscar says only "Shipping is unavailable for your chosen address" when no method is
+        # offered; when the reason is one the buyer can act on (a destination we do not ship to,
+        # a basket too heavy for one parcel), say it.
+        session = self.checkout_session
+        if request.basket.is_shipping_required() and session.is_shipping_address_set():
+            address = self.get_shipping_address(request.basket)
+            if address is not None:
+                options = shipping_options(basket=request.basket, country_code=address.country_id)
+                if options.refusal:
+                    messages.error(request, options.refusal)
+                    return redirect("checkout:shipping-address")
+        return super().get(request, *args, **kwargs)
 
 
 class PaymentMethodView(oscar_views.PaymentMethodView):

@@ -1,7 +1,12 @@
-"""Developer admin of the shipping app: Oscar's models and the shop's zones."""
+"""Admin of the shipping app: Oscar's models, the shop's zones, and where the shop ships.
+
+Whether a country is a destination is Oscar's ``Country.is_shipping_country``; the country list
+here lets staff switch it per country (the address form, rates and policy page follow at once).
+"""
 
 from django.contrib import admin
 from oscar.apps.shipping.admin import *  # noqa: F403
+from oscar.core.loading import get_model
 
 from .models import ShippingZone, ZoneService, ZoneWeightBand
 
@@ -20,3 +25,14 @@ class ZoneServiceAdmin(admin.ModelAdmin):
 class ShippingZoneAdmin(admin.ModelAdmin):
     list_display = ("name", "code", "is_rest_of_world")
     filter_horizontal = ("countries",)
+
+
+Country = get_model("address", "Country")
+CoreCountryAdmin = type(admin.site._registry[Country])
+admin.site.unregister(Country)
+
+
+@admin.register(Country)
+class CountryAdmin(CoreCountryAdmin):
+    list_display = ["__str__", "iso_3166_1_a2", "is_shipping_country", "display_order"]
+    list_editable = ["is_shipping_country"]

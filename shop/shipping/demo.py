@@ -58,16 +58,19 @@ EUROPE = [
     "VA",
 ]
 
-# zone code -> (name, countries, rest of world, {service: (min days, max days, extra per kg,
-# ((max kg, charge), ...))})
+# zone code -> (name, countries, rest of world, {service: (min days, max days,
+# ((max kg, charge in USD), ...))}). Business days from dispatch. The heaviest band (30 kg) is the
+# heaviest parcel the carriers take; docs/checkout.md prints this table and the money audit test
+# (tests/shop/checkout/test_money_audit.py) holds the buyer to it.
+BANDS_KG = ("0.5", "2", "5", "10", "30")
 ZONES = {
     "us": (
         "United States",
         ["US"],
         False,
         {
-            ShippingService.STANDARD: (3, 6, "1.50", (("0.5", "5.95"), ("2", "8.95"))),
-            ShippingService.FAST_TRACKED: (1, 2, "3.00", (("0.5", "14.95"), ("2", "19.95"))),
+            ShippingService.STANDARD: (3, 6, ("5.95", "8.95", "12.95", "18.95", "39.95")),
+            ShippingService.FAST_TRACKED: (1, 2, ("14.95", "19.95", "29.95", "44.95", "89.95")),
         },
     ),
     "north-america": (
@@ -75,8 +78,8 @@ ZONES = {
         ["CA", "MX"],
         False,
         {
-            ShippingService.STANDARD: (5, 10, "3.00", (("0.5", "9.95"), ("2", "14.95"))),
-            ShippingService.FAST_TRACKED: (2, 4, "5.00", (("0.5", "24.95"), ("2", "34.95"))),
+            ShippingService.STANDARD: (5, 10, ("9.95", "14.95", "24.95", "39.95", "79.95")),
+            ShippingService.FAST_TRACKED: (2, 4, ("24.95", "34.95", "49.95", "74.95", "149.95")),
         },
     ),
     "europe": (
@@ -84,8 +87,8 @@ ZONES = {
         EUROPE,
         False,
         {
-            ShippingService.STANDARD: (6, 12, "4.00", (("0.5", "12.95"), ("2", "19.95"))),
-            ShippingService.FAST_TRACKED: (3, 5, "6.00", (("0.5", "29.95"), ("2", "39.95"))),
+            ShippingService.STANDARD: (6, 12, ("12.95", "19.95", "32.95", "49.95", "99.95")),
+            ShippingService.FAST_TRACKED: (3, 5, ("29.95", "39.95", "59.95", "89.95", "179.95")),
         },
     ),
     "rest-of-world": (
@@ -93,8 +96,12 @@ ZONES = {
         [],
         True,
         {
-            ShippingService.STANDARD: (8, 20, "5.00", (("0.5", "14.95"), ("2", "24.95"))),
-            ShippingService.FAST_TRACKED: (3, 7, "8.00", (("0.5", "34.95"), ("2", "49.95"))),
+            ShippingService.STANDARD: (8, 20, ("14.95", "24.95", "39.95", "59.95", "119.95")),
+            ShippingService.FAST_TRACKED: (
+                3,
+                7,
+                ("34.95", "49.95", "74.95", "109.95", "219.95"),
+            ),
         },
     ),
 }
@@ -109,17 +116,13 @@ def ensure_shipping_zones() -> list[ShippingZone]:
             code=code, defaults={"name": name, "is_rest_of_world": rest_of_world}
         )
         zone.countries.set(Country.objects.filter(iso_3166_1_a2__in=countries))
-        for service, (min_days, max_days, extra, bands) in services.items():
+        for service, (min_days, max_days, charges) in services.items():
             zone_service, _ = ZoneService.objects.update_or_create(
                 zone=zone,
                 service=service,
-                defaults={
-                    "min_days": min_days,
-                    "max_days": max_days,
-                    "extra_kg_charge": Decimal(extra),
-                },
+                defaults={"min_days": min_days, "max_days": max_days},
             )
-            for max_kg, charge in bands:
+            for max_kg, charge in zip(BANDS_KG, charges, strict=True):
                 ZoneWeightBand.objects.update_or_create(
                     zone_service=zone_service,
                     max_weight_kg=Decimal(max_kg),

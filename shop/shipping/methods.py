@@ -1,34 +1,58 @@
 """The shop's shipping methods: a zone's service priced by basket weight, free Standard over a
-threshold (``SHIPPING_FREE_STANDARD_THRESHOLD``)."""
+threshold (``SHIPPING_FREE_STANDARD_THRESHOLD``).
 
-import math
+Weights are kilograms everywhere (shop/shipping/weights.py); this module is the one place that
+reads them from products.
+"""
+
 from decimal import Decimal
 
 from django.conf import settings
 from oscar.apps.shipping.methods import Base
-from oscar.apps.shipping.scales import Scale
 from oscar.core import prices
 
+from .exceptions import ParcelTooHeavy
 from .models import ShippingService, ZoneService
+from .weights import WEIGHT_ATTRIBUTE_CODE, weight_kg
+
+
+def product_weight_kg(product) -> Decimal:
+    """One unit of ``product`` in kg: its ``weight`` attribute, else the shop's default."""
+    value = getattr(product.attr, WEIGHT_ATTRIBUTE_CODE, None)
+    return weight_kg(settings.SHIPPING_DEFAULT_ITEM_WEIGHT_KG if value is None else value)
 
 
 def basket_weight_kg(basket) -> Decimal:
-    """Weight of the basket from the products' ``weight`` attribute (kg), with a default."""
-    scale = Scale(attribute_code="weight", default_weight=settings.SHIPPING_DEFAULT_ITEM_WEIGHT_KG)
-    return scale.weigh_basket(basket)
+    """The parcel's weight in kg (Oscar's ``Scale`` reads kilograms too, but through floats)."""
+    if basket is None:
+        return Decimal("0.000")
+    return sum(
+        (product_weight_kg(line.product) * line.quantity for line in basket.all_lines()),
+        Decimal("0.000"),
+    )
+
+
+def heaviest_band_kg(zone_service: ZoneService) -> Decimal:
+    bands = list(zone_service.bands.all())
+    if not bands:
+        raise ValueError(f"{zone_service} has no weight bands")
+    return max(band.max_weight_kg for band in bands)
 
 
 def charge_for_weight(zone_service: ZoneService, weight_kg: Decimal) -> Decimal:
-    """The band price for ``weight_kg``; above the heaviest band, its price plus a per-kg charge."""
-    bands = list(zone_service.bands.all())
+    """The price of the lightest band that takes ``weight_kg``.
+
+    Past the heaviest band there is no price: such a parcel is not sent (``ParcelTooHeavy``).
+    An open-ended charge per extra kilogram once priced a 410 g tool, misread as 410 kg, at
+    $1,651.95.
+    """
+    bands = sorted(zone_service.bands.all(), key=lambda band: band.max_weight_kg)
     if not bands:
         raise ValueError(f"{zone_service} has no weight bands")
     for band in bands:
         if weight_kg <= band.max_weight_kg:
             return band.charge
-    heaviest = bands[-1]
-    extra_kg = math.ceil(weight_kg - heaviest.max_weight_kg)
-    return heaviest.charge + zone_service.extra_kg_charge * extra_kg
+    raise ParcelTooHeavy(weight_kg=weight_kg, limit_kg=bands[-1].max_weight_kg)
 
 
 class ZoneServiceMethod(Base):

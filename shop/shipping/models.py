@@ -41,19 +41,17 @@ class ShippingZone(models.Model):
 
 
 class ZoneService(models.Model):
-    """One service (Standard or Fast tracked) offered to one zone, with its delivery estimate."""
+    """One service (Standard or Fast tracked) offered to one zone, with its delivery estimate.
+
+    The estimate here is the only one: checkout, the confirmation email and the shipping policy
+    page all read it. Its bands price parcels up to the heaviest band's weight; a heavier basket
+    is not offered this service (see ``shop/shipping/quotes.py``).
+    """
 
     zone = models.ForeignKey(ShippingZone, on_delete=models.CASCADE, related_name="services")
     service = models.CharField(max_length=20, choices=ShippingService.choices)
     min_days = models.PositiveSmallIntegerField()
     max_days = models.PositiveSmallIntegerField()
-    extra_kg_charge = models.DecimalField(
-        max_digits=8,
-        decimal_places=2,
-        default=Decimal("0.00"),
-        validators=[MinValueValidator(Decimal("0.00"))],
-        help_text="Added per started kilogram above the heaviest band.",
-    )
 
     class Meta:
         ordering = ["zone", "service"]
@@ -77,7 +75,8 @@ class ZoneService(models.Model):
 
 
 class ZoneWeightBand(models.Model):
-    """The price of a service for parcels up to ``max_weight_kg``."""
+    """The price of a service for parcels up to ``max_weight_kg`` (kilograms, like product
+    weights: shop/shipping/weights.py)."""
 
     zone_service = models.ForeignKey(ZoneService, on_delete=models.CASCADE, related_name="bands")
     max_weight_kg = models.DecimalField(

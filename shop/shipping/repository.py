@@ -1,12 +1,11 @@
-"""Shipping methods offered for a basket: the services of the destination's zone."""
+"""Shipping methods offered for a basket: the services of the destination's zone that can take
+it, and the guard that tells staff when a basket's shipping looks wrong."""
 
-from django.conf import settings
 from oscar.apps.shipping.methods import Free
 from oscar.apps.shipping.repository import Repository as CoreRepository
 
-from .methods import ZoneServiceMethod
-from .models import ShippingService
-from .selectors import zone_for_country
+from .selectors import default_shipping_country, shipping_options
+from .services import alert_staff_of_unusual_shipping
 
 
 class PricedAtCheckout(Free):
@@ -28,15 +27,12 @@ class Repository(CoreRepository):
         return min(methods, key=lambda method: method.calculate(basket).incl_tax)
 
     def get_available_shipping_methods(self, basket, shipping_addr=None, **kwargs):
-        # Before an address is known (basket page estimate) price for the shop's home country.
-        country_code = (
-            shipping_addr.country_id if shipping_addr else settings.SHIPPING_ESTIMATE_COUNTRY
-        )
-        zone = zone_for_country(country_code)
-        if zone is None:
-            return []
-        services = sorted(
-            (zs for zs in zone.services.all() if zs.bands.all()),
-            key=lambda zs: zs.service != ShippingService.STANDARD,  # Standard first
-        )
-        return [ZoneServiceMethod(zone_service) for zone_service in services]
+        if shipping_addr is None:
+            # The basket page's estimate, before an address is known: the visitor's country.
+            country = default_shipping_country(kwargs.get("request"))
+            return shipping_options(
+                basket=basket, country_code=country.iso_3166_1_a2 if country else None
+            ).methods
+        options = shipping_options(basket=basket, country_code=shipping_addr.country_id)
+        alert_staff_of_unusual_shipping(basket=basket, options=options)
+        return options.methods
