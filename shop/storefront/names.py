@@ -21,15 +21,15 @@ def _is_control(character: str) -> bool:
     return unicodedata.category(character) in ("Cc", "Zl", "Zp") or character in BIDI_CONTROLS
 
 
-def plain_name(value: str) -> str:
-    """``value`` with control characters turned into spaces and whitespace runs collapsed."""
+def single_line(value: str) -> str:
+    """``value`` as one line: control characters become spaces, whitespace runs one space."""
     spaced = "".join(" " if _is_control(character) else character for character in value)
     return WHITESPACE_RUN.sub(" ", spaced).strip()
 
 
 class NameField(forms.CharField):
-    """A name field: cleaned by ``plain_name`` before the length and required checks."""
+    """A name field: cleaned by ``single_line`` before the length and required checks."""
 
     def to_python(self, value):
         value = super().to_python(value)
-        return plain_name(value) if value else value
+        return single_line(value) if value else value

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename
 from oscar.core.loading import get_model
 
-from shop.storefront.names import plain_name
+from shop.storefront.names import single_line
 
 from . import notifications
 from .attachments import CheckedAttachment
@@ -129,7 +129,7 @@ def open_support_request(
         email = owner.email
     reference = order_reference(number=order_number, user=owner, proven_order=proven_order)
     support_request = _create_with_unique_reference(
-        name=plain_name(name),
+        name=single_line(name),
         email=email.strip(),
         topic=topic,
         user=owner,
