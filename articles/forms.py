@@ -2,6 +2,8 @@
 
 from django import forms
 
+from shop.security.names import single_line
+
 from .models import BodyRegion, Comment, Muscle, Series, Tag
 
 
@@ -21,6 +23,13 @@ class CommentForm(forms.ModelForm):
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
+
+    def clean_name(self) -> str:
+        # Shown on the page and to moderators: one plain line (shop.security.names).
+        name = single_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Please give your name.")
+        return name
 
     def clean_body(self) -> str:
         body = self.cleaned_data["body"].strip()

@@ -1,12 +1,20 @@
 """The checkout's address form: the country comes first, starts at the visitor's country, and
-lists only the destinations the shop ships to."""
+lists only the destinations the shop ships to; every line stays one line of text.
+
+The name and address are copied into the order confirmation email; a CR or LF in them would
+start new lines of it (shop.security.names).
+"""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from oscar.apps.checkout import forms as oscar_forms
 from oscar.core.loading import get_model
 
+from shop.security.names import single_line
+
 Country = get_model("address", "Country")
+
+ONE_LINE_FIELDS = ("first_name", "last_name", "line1", "line2", "line3", "line4", "state")
 
 
 class ShippingCountryField(forms.ModelChoiceField):
@@ -43,3 +51,10 @@ class ShippingAddressForm(oscar_forms.ShippingAddressForm):
                 required=current.required,
                 initial=current.initial,
             )
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ONE_LINE_FIELDS:
+            if isinstance(cleaned.get(name), str):
+                cleaned[name] = single_line(cleaned[name])
+        return cleaned

@@ -22,8 +22,11 @@ def order_access_key(order: Order) -> str:
     return salted_hmac("shop.guarantee.order", str(order.number)).hexdigest()[:32]
 
 
-def can_see_order(request: HttpRequest, order: Order) -> bool:
-    key = request.GET.get("key", "")
+def can_see_order(request: HttpRequest, order: Order, *, key: str | None = None) -> bool:
+    """Whether this visitor may see ``order``: its private link's ``key`` (by default the
+    address's ``?key=``), its signed-in owner, or the guest session that placed or looked it up."""
+    if key is None:
+        key = request.GET.get("key", "")
     if key and constant_time_compare(key, order_access_key(order)):
         return True
     if order.user_id is not None:

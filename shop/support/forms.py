@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from shop.security.names import NameField
+
 from .attachments import CheckedAttachment, check_attachment
 from .models import SupportRequest
 
@@ -64,7 +66,7 @@ def _attachments_field() -> AttachmentsField:
 
 
 class ContactForm(forms.Form):
-    name = forms.CharField(label="Your name", max_length=120)
+    name = NameField(label="Your name", max_length=120)
     email = forms.EmailField(label="Your email", max_length=254)
     topic = forms.ChoiceField(label="What is it about?", choices=SupportRequest.Topic.choices)
     order_number = forms.CharField(
@@ -73,13 +75,21 @@ class ContactForm(forms.Form):
         required=False,
         help_text="If your message is about an order, its number helps us find it quickly.",
     )
+    # The key of the order's private link, when the customer came from an order page: it
+    # proves the order is theirs, so the request is linked to it.
+    order_key = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     message = _message_field()
     attachments = _attachments_field()
 
     field_order = ["name", "email", "topic", "order_number", "message", "attachments"]
 
-    def __init__(self, *args, orders=None, **kwargs) -> None:
+    def __init__(self, *args, orders=None, account_email: str = "", **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if account_email:
+            # A signed-in customer writes as their account: whatever is posted is ignored.
+            self.fields["email"].disabled = True
+            self.fields["email"].initial = account_email
+            self.fields["email"].help_text = "The email address of your account."
         if orders:
             # Signed-in customers pick one of their own orders instead of typing a number.
             self.fields["order_number"] = forms.ChoiceField(

@@ -68,7 +68,11 @@ class SupportRequest(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="support_requests",
+        help_text="Linked only when the sender proved access to the order.",
     )
+    # A number the sender typed without proving the order is theirs (anyone can type a number
+    # and the email it was placed with): staff see it marked unverified, never the order's data.
+    unverified_order_number = models.CharField(max_length=32, blank=True)
     assignee = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

@@ -12,9 +12,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser, Permission
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from oscar.core.loading import get_model
 
 from .models import SupportAttachment, SupportMessage, SupportRequest
 from .services import first_response_target
+
+Order = get_model("order", "Order")
 
 
 def customer_thread(support_request: SupportRequest) -> list[SupportMessage]:
@@ -108,6 +111,7 @@ def queue(
             | Q(email__icontains=query)
             | Q(name__icontains=query)
             | Q(order__number__iexact=query)
+            | Q(unverified_order_number__iexact=query)
         )
     return requests.order_by("-created_at")
 
@@ -172,6 +176,36 @@ def first_response_metrics(*, now: datetime | None = None) -> ResponseMetrics:
     ).count()
     return ResponseMetrics(
         target=first_response_target(), windows=windows, waiting_past_target=waiting
+    )
+
+
+def proven_customer_orders(support_request: SupportRequest) -> list:
+    """The orders staff may see beside a request: only what its sender proved is theirs.
+
+    That is the signed-in sender's own orders and the order linked to the request (linked only
+    on proof of access). The email a sender typed proves nothing, so orders are never matched
+    by it: otherwise anyone could write in a customer's name and have that customer's orders,
+    claims and address shown to the agent answering them.
+    """
+    orders = []
+    if support_request.user_id:
+        orders = list(
+            Order.objects.filter(user_id=support_request.user_id).order_by("-date_placed")[:10]
+        )
+    if support_request.order is not None and support_request.order not in orders:
+        orders.insert(0, support_request.order)
+    return orders
+
+
+def other_requests_of_sender(support_request: SupportRequest) -> list[SupportRequest]:
+    """The signed-in sender's other requests (requests matched by a typed email could be
+    anyone's, so an anonymous request has none)."""
+    if not support_request.user_id:
+        return []
+    return list(
+        SupportRequest.objects.filter(user_id=support_request.user_id)
+        .exclude(pk=support_request.pk)
+        .order_by("-created_at")[:10]
     )
 
 

@@ -6,6 +6,7 @@ request or a message.
 """
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import PurePosixPath
 
@@ -15,6 +16,8 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename
 from oscar.core.loading import get_model
+
+from shop.security.names import single_line
 
 from . import notifications
 from .attachments import CheckedAttachment
@@ -45,22 +48,34 @@ def first_response_target() -> timedelta:
     return timedelta(hours=settings.SUPPORT_FIRST_RESPONSE_TARGET_HOURS)
 
 
-def find_order(*, number: str, email: str, user: AbstractBaseUser | None = None):
-    """The order with this number if it belongs to this email (or signed-in user), else None.
+@dataclass(frozen=True)
+class OrderReference:
+    """What a request records of the order number its sender gave."""
 
-    Callers never tell the customer which: a mismatch simply leaves the request unlinked, so
-    the contact form cannot be used to probe order numbers.
+    order: "Order | None" = None
+    unverified_number: str = ""
+
+
+def order_reference(
+    *, number: str, user: AbstractBaseUser | None = None, proven_order: "Order | None" = None
+) -> OrderReference:
+    """Link the order only when the sender proved access to it; else keep the number unverified.
+
+    Proof is owning the order (the signed-in ``user``) or ``proven_order``: the order the caller
+    checked through the sender's session or the order's private link. An email that matches the
+    order proves nothing, since anyone can type both. The sender is never told which case applied,
+    so the contact form cannot be used to probe order numbers.
     """
-    number = number.strip()
+    number = number.strip().lstrip("#")
     if not number:
-        return None
-    order = Order.objects.select_related("user").filter(number=number).first()
-    if order is None:
-        return None
-    if user is not None and user.is_authenticated and order.user_id == user.pk:
-        return order
-    order_email = (order.email or "").strip().lower()
-    return order if order_email and order_email == email.strip().lower() else None
+        return OrderReference()
+    if proven_order is not None and str(proven_order.number) == number:
+        return OrderReference(order=proven_order)
+    if user is not None and user.is_authenticated:
+        owned = Order.objects.filter(number=number, user=user).first()
+        if owned is not None:
+            return OrderReference(order=owned)
+    return OrderReference(unverified_number=number)
 
 
 def _save_attachments(message: SupportMessage, attachments: Iterable[CheckedAttachment]) -> None:
@@ -98,19 +113,28 @@ def open_support_request(
     topic: str,
     message: str,
     order_number: str = "",
+    proven_order: "Order | None" = None,
     user: AbstractBaseUser | None = None,
     attachments: Iterable[CheckedAttachment] = (),
     now: datetime | None = None,
 ) -> SupportRequest:
-    """Save a new request with its first message and attachments, then queue the emails."""
+    """Save a new request with its first message and attachments, then queue the emails.
+
+    A signed-in sender writes as their account: its email replaces whatever was typed, so
+    nobody can open a request (and read its replies) in someone else's name.
+    """
     now = now or timezone.now()
     owner = user if user is not None and user.is_authenticated else None
+    if owner is not None and owner.email:
+        email = owner.email
+    reference = order_reference(number=order_number, user=owner, proven_order=proven_order)
     support_request = _create_with_unique_reference(
-        name=name.strip(),
+        name=single_line(name),
         email=email.strip(),
         topic=topic,
         user=owner,
-        order=find_order(number=order_number, email=email, user=owner),
+        order=reference.order,
+        unverified_order_number=reference.unverified_number,
         created_at=now,
         first_response_due_at=now + first_response_target(),
     )

@@ -14,6 +14,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from oscar.core.loading import get_model
 
+from shop.guarantee.access import can_see_order
+
 from . import selectors, services, spam
 from .forms import ContactForm, ReplyForm
 from .links import request_for_token
@@ -34,26 +36,49 @@ def _check_spam(request: HttpRequest, *, group: str) -> None:
     spam.check_fill_time(request.POST.get("started", ""))
 
 
-def _customer_orders(request: HttpRequest) -> list:
+def proven_order(request: HttpRequest, *, number: str, key: str) -> Order | None:
+    """The order with this number if this visitor proved access to it, else None.
+
+    The guarantee's access rules apply: its signed-in owner, the guest session that placed or
+    looked it up, or the key of its private link. A matching email is no proof.
+    """
+    number = number.strip().lstrip("#")
+    if not number or len(number) > 32:
+        return None
+    order = Order.objects.filter(number=number).first()
+    if order is None or not can_see_order(request, order, key=key):
+        return None
+    return order
+
+
+def _customer_orders(request: HttpRequest, *, linked: Order | None) -> list:
     if not request.user.is_authenticated:
         return []
-    return list(Order.objects.filter(user=request.user).order_by("-date_placed")[:20])
+    orders = list(Order.objects.filter(user=request.user).order_by("-date_placed")[:20])
+    if linked is not None and linked not in orders:
+        orders.insert(0, linked)  # a guest order of theirs, opened through its private link
+    return orders
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def contact(request: HttpRequest) -> HttpResponse:
-    orders = _customer_orders(request)
+    data = request.POST if request.method == "POST" else request.GET
+    number = data.get("order_number", data.get("order", ""))
+    key = data.get("order_key", data.get("key", ""))
+    linked = proven_order(request, number=str(number), key=str(key)) if number else None
+    orders = _customer_orders(request, linked=linked)
+    account_email = request.user.email if request.user.is_authenticated else ""
     if request.method == "GET":
-        initial = {}
+        initial = {"order_number": linked.number if linked else "", "order_key": key}
         if request.user.is_authenticated:
-            initial = {"name": request.user.get_full_name(), "email": request.user.email}
-        form = ContactForm(initial=initial, orders=orders)
+            initial["name"] = request.user.get_full_name()
+        form = ContactForm(initial=initial, orders=orders, account_email=account_email)
         return render(
             request, "support/contact.html", {"form": form, "started": spam.new_form_stamp()}
         )
 
-    form = ContactForm(request.POST, request.FILES, orders=orders)
+    form = ContactForm(request.POST, request.FILES, orders=orders, account_email=account_email)
     refusal, status = None, 400
     try:
         _check_spam(request, group="support-contact")
@@ -67,6 +92,7 @@ def contact(request: HttpRequest) -> HttpResponse:
                 topic=form.cleaned_data["topic"],
                 message=form.cleaned_data["message"],
                 order_number=form.cleaned_data["order_number"] or "",
+                proven_order=linked,
                 user=request.user,
                 attachments=form.cleaned_data["attachments"],
             )

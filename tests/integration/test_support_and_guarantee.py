@@ -30,6 +30,7 @@ def test_support_request_page_lists_the_customers_claims(client, fake_stripe, sh
         topic="guarantee",
         message="Where do I send the claw back?",
         order_number=order.number,
+        proven_order=order,  # the guest's own session placed it
     )
     agent = get_user_model().objects.create_user(
         "agent", "agent@qlclaw.example", "pw-Agent-12345", is_staff=True

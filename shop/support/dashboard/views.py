@@ -6,7 +6,6 @@ decorator), so the views themselves hold no permission logic.
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse, reverse_lazy
@@ -83,21 +82,14 @@ def _detail_context(request: HttpRequest, support_request: SupportRequest, **bou
                 "support_dashboard:request-attachment",
                 kwargs={"reference": support_request.reference, "pk": attachment.pk},
             )
-    owner_orders = Q(guest_email__iexact=support_request.email) | Q(
-        user__email__iexact=support_request.email
-    )
-    if support_request.user_id:
-        owner_orders |= Q(user_id=support_request.user_id)
-    customer_orders = list(Order.objects.filter(owner_orders).order_by("-date_placed")[:10])
+    customer_orders = selectors.proven_customer_orders(support_request)
     return {
         "support_request": support_request,
         "thread": thread,
         "canned_replies": canned,
         "customer_orders": customer_orders,
         "customer_claims": claims_for_orders(customer_orders),
-        "other_requests": SupportRequest.objects.filter(email__iexact=support_request.email)
-        .exclude(pk=support_request.pk)
-        .order_by("-created_at")[:10],
+        "other_requests": selectors.other_requests_of_sender(support_request),
         "private_link": private_link_path(support_request),
         "breaching": support_request.is_breaching(),
         "reply_form": bound.get("reply_form") or forms.StaffReplyForm(initial=reply_initial),

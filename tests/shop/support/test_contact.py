@@ -91,7 +91,7 @@ def test_attachments_are_stored_privately_with_their_checked_type(client, settin
             attachment.file.url  # noqa: B018  (private files have no public URL)
 
 
-def test_order_number_links_the_order_only_when_the_email_matches(client):
+def test_an_order_number_with_its_email_is_kept_unverified_like_a_wrong_one(client):
     create_order(number="100001", guest_email="dana@example.com")
     create_order(number="100002", guest_email="someone.else@example.com")
 
@@ -99,11 +99,11 @@ def test_order_number_links_the_order_only_when_the_email_matches(client):
     cache_free_client = client.__class__()
     second = post(cache_free_client, contact_data(order_number="100002"))
 
-    # The customer cannot tell the two apart: same answer, only the first is linked.
+    # Anyone can type a number and its email: neither is linked, and the answer is the same.
     assert first.status_code == second.status_code == 302
-    linked, unlinked = SupportRequest.objects.order_by("created_at")
-    assert linked.order.number == "100001"
-    assert unlinked.order is None
+    matching, wrong = SupportRequest.objects.order_by("created_at")
+    assert (matching.order, matching.unverified_order_number) == (None, "100001")
+    assert (wrong.order, wrong.unverified_order_number) == (None, "100002")
 
 
 def test_signed_in_customer_gets_name_email_and_their_own_orders(client, customer):

@@ -235,15 +235,18 @@ def test_revoking_the_private_link_from_the_dashboard(agent_client, client):
     assert client.get(old).status_code == 404
 
 
-def test_request_page_shows_customer_orders_and_other_requests(agent_client, customer):
+def test_request_page_shows_the_signed_in_senders_orders_and_other_requests(agent_client, customer):
     create_order(number="400001", user=customer)
+    create_order(number="400003", user=customer)
     create_order(number="400002", guest_email="dana@example.com")
     support_request = open_request(user=customer, order_number="400001")
-    earlier = open_request()
+    earlier = open_request(user=customer)
+    typed_email_only = open_request()
     html = agent_client.get(detail_url(support_request)).content.decode()
     assert reverse("dashboard:order-detail", kwargs={"number": "400001"}) in html
-    assert "400002" in html
-    assert earlier.reference in html
+    assert "400003" in html and earlier.reference in html
+    # Matched only by an email anyone could type: not shown as the customer's.
+    assert "400002" not in html and typed_email_only.reference not in html
 
 
 def test_canned_replies_are_managed_and_prefill_the_reply(agent_client):
