@@ -608,3 +608,6 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
     "shop.storefront.security.RefuseNulBytesMiddleware",
 )
+
+# Wording: the project's catalogue gives Oscar's "basket" back where its en_US one says "cart".
+LOCALE_PATHS = [BASE_DIR / "locale"]
