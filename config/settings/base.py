@@ -20,7 +20,11 @@ INSECURE_DEFAULT_SECRET_KEY = "django-insecure-dev-key-for-the-embedded-default-
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV != "production")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# `make run` passes the address it serves as MAKE_RUN_SITE_URL: links in emails then reach the
+# running site on any port, while a SITE_URL from the environment or .env still wins.
+SITE_URL = env.str(
+    "SITE_URL", default=env.str("MAKE_RUN_SITE_URL", default="http://127.0.0.1:8000")
+).rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
