@@ -49,10 +49,10 @@ def home_page_articles(*, latest: int = 3, featured: int = 3) -> HomePageArticle
         else []
     )
     outside_series = article_cards().exclude(pk__in=[article.pk for article in series_articles])
-    featured_articles = list(outside_series.filter(featured=True)[:featured])
-    latest_articles = list(
-        outside_series.exclude(pk__in=[article.pk for article in featured_articles])[:latest]
-    )
+    # One query (and one tag prefetch) for both lists, featured first, so the count stays fixed.
+    rows = list(outside_series.order_by("-featured", "-publish_at", "-pk")[: featured + latest])
+    featured_articles = [article for article in rows if article.featured][:featured]
+    latest_articles = [article for article in rows if not article.featured][:latest]
     return HomePageArticles(
         latest=latest_articles,
         featured=featured_articles,
