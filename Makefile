@@ -15,10 +15,13 @@ $(BIN)/.installed: requirements.lock
 
 install: $(BIN)/.installed
 
+# The served address becomes SITE_URL (email links, the Site) unless SITE_URL is set (env or .env).
+RUN_ENV := MAKE_RUN_SITE_URL=http://$(HOST):$(PORT)
+
 run: install
-	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py load_demo
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
+	$(RUN_ENV) $(BIN)/python manage.py load_demo
+	$(RUN_ENV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The production stack (gunicorn, Celery worker and beat) on the local PostgreSQL and Redis.
 serve: install

@@ -16,7 +16,13 @@ class CommentForm(forms.ModelForm):
         model = Comment
         fields = ["name", "email", "body"]
         labels = {"body": "Your comment", "email": "Email (never shown)"}
-        widgets = {"body": forms.Textarea(attrs={"rows": 5, "maxlength": 3000})}
+        widgets = {"body": forms.Textarea(attrs={"rows": 5})}
+        error_messages = {
+            "body": {
+                "max_length": "Please keep your comment to %(limit_value)s characters or fewer "
+                "(it has %(show_value)s now).",
+            }
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -131,14 +131,30 @@ class _FigureBlock(BlockProcessor):
             },
         )
         caption = etree.SubElement(element, "figcaption")
-        caption.text = figure.caption
+        self._append_text(caption, figure.caption)
         if figure.credit or figure.reference_key:
             credit = etree.SubElement(caption, "small", {"class": "figure__credit"})
-            credit.text = f" {figure.credit}" if figure.credit else " "
+            self._append_text(credit, f" {figure.credit}" if figure.credit else " ")
             if figure.reference_key:
-                if figure.reference_key not in self.state.references:
-                    self.state.unknown_references.append(figure.reference_key)
-                credit.append(_citation_element(figure.reference_key))
+                # "Diagram after [1]": the marker follows the credit's last word, spaced.
+                if figure.credit and not figure.credit.endswith(" "):
+                    self._append_text(credit, " ")
+                self._append_cite(credit, figure.reference_key)
+
+    def _append_cite(self, parent: etree.Element, key: str) -> None:
+        if key not in self.state.references:
+            self.state.unknown_references.append(key)
+        parent.append(_citation_element(key))
+
+    def _append_text(self, parent: etree.Element, text: str) -> None:
+        """Caption text, its ``[@key]`` markers made citations like the body's (not left raw)."""
+        for index, part in enumerate(re.split(CITATION_PATTERN, text)):
+            if index % 2:
+                self._append_cite(parent, part)
+            elif len(parent):
+                parent[-1].tail = (parent[-1].tail or "") + part
+            else:
+                parent.text = (parent.text or "") + part
 
 
 FIGURE_SIZES = "(min-width: 48rem) 44rem, 100vw"

@@ -37,20 +37,22 @@ class HomePageArticles:
 
 
 def home_page_articles(*, latest: int = 3, featured: int = 3) -> HomePageArticles:
-    """What the home page shows of the library, in a fixed number of queries."""
-    featured_articles = list(article_cards().filter(featured=True)[:featured])
-    featured_ids = {article.pk for article in featured_articles}
-    latest_articles = [
-        article
-        for article in article_cards()[: latest + featured]
-        if article.pk not in featured_ids
-    ][:latest]
+    """What the home page shows of the library, each article once, in a fixed number of queries.
+
+    The series comes first and keeps its articles; "Start here" shows featured articles outside
+    it, and "Latest" the newest of the rest. A section left with nothing is hidden.
+    """
     series = Series.objects.filter(slug=settings.LIBRARY_HOME_SERIES_SLUG).first()
     series_articles = (
         list(article_cards().filter(series=series).order_by("series_order", "-publish_at"))
         if series
         else []
     )
+    outside_series = article_cards().exclude(pk__in=[article.pk for article in series_articles])
+    # One query (and one tag prefetch) for both lists, featured first, so the count stays fixed.
+    rows = list(outside_series.order_by("-featured", "-publish_at", "-pk")[: featured + latest])
+    featured_articles = [article for article in rows if article.featured][:featured]
+    latest_articles = [article for article in rows if not article.featured][:latest]
     return HomePageArticles(
         latest=latest_articles,
         featured=featured_articles,

@@ -29,3 +29,10 @@ def picture(figure: Figure, sizes: str = "100vw", eager: bool = False) -> dict:
         f"{default_storage.url(item['name'])} {item['width']}w" for item in figure.renditions
     )
     return {"figure": figure, "srcset": srcset, "sizes": sizes, "eager": eager}
+
+
+@register.filter
+def with_full_stop(text: str) -> str:
+    """The text ending in one full stop: "3rd ed." stays as it is, "3rd edition" gains one."""
+    text = str(text).rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."

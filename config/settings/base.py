@@ -32,8 +32,11 @@ INSECURE_DEFAULT_SECRET_KEY = "django-insecure-dev-key-for-the-embedded-default-
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV != "production")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
-# The public address, used in emails and for the Site.
-SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The public address, used in emails and for the Site. `make run` passes the address it serves
+# as MAKE_RUN_SITE_URL, so links reach the running site on any port; SITE_URL still wins.
+SITE_URL = env.str(
+    "SITE_URL", default=env.str("MAKE_RUN_SITE_URL", default="http://127.0.0.1:8000")
+).rstrip("/")
 SITE_ID = 1
 
 ROOT_URLCONF = "config.urls"
@@ -45,6 +48,8 @@ LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# The project's own message catalogue: it gives Oscar's "basket" back where en_US says "cart".
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 # ---------------------------------------------------------------------------------------------
 # Applications, in load order (templates, static files and signals follow it)

@@ -216,7 +216,11 @@ class DemoPaymentView(View):
         return render(
             request,
             "payment/demo_payment.html",
-            {"session": session, "amount": Decimal(session.amount_total) / 100},
+            {
+                "session": session,
+                "amount": Decimal(session.amount_total) / 100,
+                "currency": session.currency.upper(),
+            },
         )
 
     def post(self, request: HttpRequest, session_id: str) -> HttpResponse:

@@ -1,5 +1,7 @@
 """The emails of the support workflow, rendered now and sent after commit by Celery."""
 
+import re
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -76,6 +78,15 @@ def customer_reply_to_staff(support_request: SupportRequest, message: SupportMes
     )
 
 
+# How agents open a reply themselves ("Hello Jürgen,", "Hi,", "Dear Ms Müller"): then the email
+# adds no greeting of its own in front of theirs.
+GREETING = re.compile(r"^\s*(hello|hi|hey|dear|good (morning|afternoon|evening))\b", re.IGNORECASE)
+
+
+def opens_with_greeting(body: str) -> bool:
+    return bool(GREETING.match(body))
+
+
 def staff_reply_to_customer(support_request: SupportRequest, message: SupportMessage) -> None:
     _send(
         to=[support_request.email],
@@ -85,6 +96,7 @@ def staff_reply_to_customer(support_request: SupportRequest, message: SupportMes
         context={
             "support_request": support_request,
             "message": message,
+            "greet": not opens_with_greeting(message.body),
             "private_link": private_link_url(support_request),
         },
     )

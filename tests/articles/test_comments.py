@@ -61,7 +61,10 @@ def test_a_flood_from_one_address_gets_429_with_a_clear_message(client, settings
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (comment_data(body="x" * 3001), "at most 3000 characters"),
+        (
+            comment_data(body="x" * 3001),
+            "Please keep your comment to 3000 characters or fewer (it has 3001 now).",
+        ),
         (comment_data(email="not-an-email"), "valid email"),
         (comment_data(name=""), "This field is required"),
         (comment_data(body="   "), "This field is required"),

@@ -211,3 +211,18 @@ def test_list_and_detail_query_counts_are_the_same_with_5_and_200_articles(clien
     CommentFactory.create_batch(20, article=target)
     many = {url: count_queries(client, url) for url in urls}
     assert many == few
+
+
+def test_the_reference_list_ends_each_part_with_one_full_stop(client):
+    ReferenceFactory(
+        key="travell2019", authors="Donnelly JM, et al.", title="The Manual", edition="3rd ed."
+    )
+    ReferenceFactory(key="davies2013", authors="Davies C", title="Workbook", edition="3rd edition")
+    ReferenceFactory(key="plain2001", authors="Plain P", title="No edition")
+    article = ArticleFactory(body="One [@travell2019], two [@davies2013], three [@plain2001].\n")
+    html = html_of(client, article.get_absolute_url())
+    references = html.split('id="references-heading"')[1].split("</section>")[0]
+    assert ".." not in references
+    assert "Donnelly JM, et al. <cite>The Manual</cite>, 3rd ed.\n" in references
+    assert "Davies C. <cite>Workbook</cite>, 3rd edition.\n" in references
+    assert "Plain P. <cite>No edition</cite>.\n" in references

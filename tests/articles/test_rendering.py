@@ -126,3 +126,39 @@ def test_xss_payloads_come_out_inert(payload):
 def test_sanitizing_keeps_the_surrounding_article():
     html = render("Before.\n\n<script>alert(1)</script>\n\nAfter [@travell2019].").html
     assert "<p>Before.</p>" in html and "After" in html and "alert" not in html
+
+
+def test_a_figure_credit_is_spaced_from_its_citation_marker():
+    result = render("[[figure:ql-pattern]]")
+    credit = re.search(r'<small class="figure__credit">(.*?)</small>', result.html).group(1)
+    # "Diagram after [1]", never "Diagram after[1]".
+    assert re.fullmatch(
+        r' Diagram after <sup class="cite" id="cite-travell2019-1"><a [^>]+>\[1\]</a></sup>', credit
+    )
+
+
+def test_a_citation_marker_in_a_caption_becomes_a_numbered_link():
+    figures = {
+        "map": FigureImage(
+            src="/media/map.png",
+            width=400,
+            height=400,
+            alt="A map",
+            caption="Pain zones as drawn by Travell [@travell2019] and Davies [@davies2013].",
+        )
+    }
+    result = render_markdown(
+        "See [@davies2013].\n\n[[figure:map]]", reference_keys=REFS, figures=figures
+    )
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", result.html).group(1)
+    assert "[@" not in caption
+    links = re.findall(r'href="#ref-([\w-]+)"[^>]*>\[(\d)\]</a>', caption)
+    assert links == [("travell2019", "2"), ("davies2013", "1")]
+    assert caption.startswith("Pain zones as drawn by Travell <sup")
+    assert caption.endswith("</sup>.")
+
+
+def test_a_caption_citing_an_unknown_reference_is_an_error():
+    figures = {"map": FigureImage(src="/m.png", width=1, height=1, alt="", caption="[@nobody]")}
+    with pytest.raises(UnknownReference):
+        render_markdown("[[figure:map]]", reference_keys=REFS, figures=figures)

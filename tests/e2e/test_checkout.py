@@ -81,7 +81,7 @@ def test_without_stripe_keys_the_demo_payment_page_completes_the_order(
 
     page.wait_for_url(re.compile(r"/checkout/demo-payment/"))
     assert page.get_by_text("This is a demo payment page").is_visible()
-    page.get_by_role("button", name="Pay 78.95 USD (demo)").click()
+    page.get_by_role("button", name="Pay $78.95 (demo)").click()
 
     page.wait_for_url(re.compile(r"/checkout/thank-you/$"))
     order = Order.objects.get()

@@ -19,7 +19,7 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([A-Za-z0-9]+)"')
 
 
 def badge(page) -> str:
-    return page.locator(".user-nav .badge").inner_text().strip()
+    return page.locator(".header-basket .badge").inner_text().strip()
 
 
 def open_page(browser, live_server):

@@ -61,6 +61,16 @@ class TestDemoPayment:
         assert DemoCheckoutSession.objects.get().payment_status == "paid"
         assert len(mailoutbox) == 1
 
+    def test_the_demo_page_formats_the_amount_like_the_rest_of_the_site(self, client, product):
+        fill_basket(client, product)
+        checkout_to_preview(client)
+        location = place_order(client)["Location"]
+        DemoCheckoutSession.objects.update(amount_total=170095)
+        html = client.get(location).content.decode()
+        assert "<strong>$1,700.95</strong>" in html
+        assert "Pay $1,700.95 (demo)" in html
+        assert "1700.95" not in html and "USD" not in html
+
     def test_the_demo_page_is_gone_when_keys_are_set(self, client, product, settings):
         fill_basket(client, product)
         checkout_to_preview(client)
