@@ -608,3 +608,10 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.common.CommonMiddleware") + 1,
     "shop.storefront.security.RefuseNulBytesMiddleware",
 )
+
+# Security fixes of issue 22: a form declaring a charset other than UTF-8 is a 400 before
+# anything reads its body (shop/storefront/security.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
+    "shop.storefront.security.RefuseNonUtf8FormsMiddleware",
+)

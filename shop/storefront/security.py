@@ -88,3 +88,32 @@ class RefuseNulBytesMiddleware:
         ):
             return render(request, "400.html", {"reason": self.message}, status=400)
         return self.get_response(request)
+
+
+class RefuseNonUtf8FormsMiddleware:
+    """Answer 400 to a posted form that declares a character set other than UTF-8.
+
+    Django refuses such a body (an urlencoded form has no charset but UTF-8) each time anything
+    reads ``request.POST`` or ``request.FILES``, and several things read it after the first
+    refusal: the CSRF check run again by Django's 400 handler, and the debug page in
+    development. Refusing here, before any of them, answers with the site's 400 page in every
+    profile. A multipart form is decoded with its declared charset; one declaring another than
+    UTF-8 comes from no browser of ours and is refused the same way.
+    """
+
+    message = "Forms must be sent in the UTF-8 character encoding; this one declared another."
+    form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        charset = request.encoding
+        if (
+            request.method == "POST"
+            and request.content_type in self.form_types
+            and charset is not None
+            and charset.lower() != "utf-8"
+        ):
+            return render(request, "400.html", {"reason": self.message}, status=400)
+        return self.get_response(request)
