@@ -45,8 +45,9 @@ def client_ip(request: HttpRequest) -> str:
 class RateLimitedFormsMiddleware:
     """Limit POSTs to the views named in settings.RATE_LIMITED_FORMS, per client address.
 
-    For Oscar's own forms (password reset, registration) that the project does not fork; a
-    refusal is the 429 page. Counts live in the cache and fail open when it is down.
+    For Oscar's own forms that the project does not fork (password reset; registration is
+    limited as an action in ``oscar_apps.py``, since two pages offer it); a refusal is the 429
+    page. Counts live in the cache and fail open when it is down.
     """
 
     def __init__(self, get_response):
