@@ -15,9 +15,17 @@ if (BASE_DIR / ".env").is_file():
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 
-# A development-only key; the production profile refuses it (see production.py).
+# The key once built into the development profile, public in the source: production refuses it
+# (see production.py). Without DJANGO_SECRET_KEY, development uses a random key of this checkout
+# (config/settings/secret_key.py); production refuses to start.
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-dev-key-for-the-embedded-default-only"  # noqa: S105
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY and DJANGO_ENV != "production":
+    from .secret_key import development_secret_key
+
+    SECRET_KEY = development_secret_key(
+        Path(env.str("DJANGO_DEV_SECRET_KEY_FILE", default=str(BASE_DIR / ".dev-secret-key")))
+    )
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV != "production")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
