@@ -621,6 +621,10 @@ MIDDLEWARE.insert(
 # under the lower-cased email (shop/storefront/accounts.py); registration is limited per client
 # address on every page that offers it (shop/storefront/oscar_apps.py).
 AXES_USERNAME_CALLABLE = "shop.storefront.accounts.lockout_username"
+# Django's admin lets superusers in, nobody else (shop/storefront/admin_site.py).
+INSTALLED_APPS[INSTALLED_APPS.index("django.contrib.admin")] = (
+    "shop.storefront.admin_apps.SuperuserAdminConfig"
+)
 REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="10/h")
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.csrf.CsrfViewMiddleware"),
