@@ -101,3 +101,38 @@ def test_a_superuser_gets_into_every_model_page(client):
     client.force_login(boss)
     for path in ROLE_PAGES.values():
         assert client.get(f"{ADMIN}{path}").status_code == 200, path
+
+
+@pytest.fixture
+def paid_sale(db):
+    from decimal import Decimal
+
+    from oscar.test.factories import create_order
+
+    order = create_order(user=None)
+    order.total_incl_tax = Decimal("123.45")
+    order.save()
+    return order
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_revenue"),
+    [("Order handler", True), ("Editor", False), ("Support agent", False)],
+)
+def test_only_order_handlers_see_the_dashboards_revenue(
+    client, staff_in_role, paid_sale, role, sees_revenue
+):
+    client.force_login(staff_in_role(role))
+    response = client.get("/dashboard/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for figure in ("Total Orders", "Total Customers", "$123.45", "Latest Orders"):
+        assert (figure in page) is sees_revenue, figure
+
+
+def test_a_superuser_sees_the_revenue(client, paid_sale):
+    boss = get_user_model().objects.create_superuser("boss", "boss@qlclaw.example", "pw-B-12345")
+    client.force_login(boss)
+    page = client.get("/dashboard/").content.decode()
+    assert "Total Orders" in page
+    assert "$123.45" in page
