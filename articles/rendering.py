@@ -209,7 +209,9 @@ class _LibraryExtension(Extension):
         md.treeprocessors.register(_NumberCitations(md, self.state), "library_citations", 15)
 
 
-def _sanitize(raw_html: str) -> str:
+def sanitize_html(raw_html: str) -> str:
+    """HTML cut down to the library's allow-list: no script, style, event handler or
+    ``javascript:`` link survives. Staff-written pages elsewhere (flatpages) share it."""
     return nh3.clean(
         raw_html,
         tags=ALLOWED_TAGS,
@@ -262,7 +264,7 @@ def render_markdown(
     if state.unknown_figures:
         raise UnknownFigure(sorted(set(state.unknown_figures)))
     return RenderedArticle(
-        html=_sanitize(body),
+        html=sanitize_html(body),
         toc=_toc_entries(md.toc_tokens),
         cited_keys=state.cited_keys,
         figure_keys=state.figure_keys,

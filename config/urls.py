@@ -50,6 +50,7 @@ urlpatterns = [
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 
+handler400 = "shop.storefront.views.bad_request"
 handler500 = "shop.storefront.views.server_error"
 
 if settings.DEBUG:

@@ -27,9 +27,17 @@ if (BASE_DIR / ".env").is_file():
 
 DJANGO_ENV = env.str("DJANGO_ENV", default="development")
 
-# A development-only key; the production profile refuses it (see production.py).
+# The key once built into the development profile, public in the source: production refuses it
+# (see production.py). Without DJANGO_SECRET_KEY, development uses a random key of this checkout
+# (config/settings/secret_key.py); production refuses to start.
 INSECURE_DEFAULT_SECRET_KEY = "django-insecure-dev-key-for-the-embedded-default-only"  # noqa: S105
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default=INSECURE_DEFAULT_SECRET_KEY)
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY and DJANGO_ENV != "production":
+    from .secret_key import development_secret_key
+
+    SECRET_KEY = development_secret_key(
+        Path(env.str("DJANGO_DEV_SECRET_KEY_FILE", default=str(BASE_DIR / ".dev-secret-key")))
+    )
 DEBUG = env.bool("DJANGO_DEBUG", default=DJANGO_ENV != "production")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 # The public address, used in emails and for the Site. `make run` passes the address it serves
@@ -57,7 +65,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 INSTALLED_APPS = [
     # Django
-    "django.contrib.admin",  # developers' admin at ADMIN_URL (lockouts, raw data)
+    # Django's admin at ADMIN_URL, for superusers only (lockouts, raw data)
+    "shop.security.admin_apps.SuperuserAdminConfig",
     "django.contrib.auth",  # customers and staff
     "django.contrib.contenttypes",  # permissions and Oscar's generic relations
     "django.contrib.sessions",  # baskets, sign-in, the orders a visitor placed
@@ -142,6 +151,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # A NUL byte in the path or query is a 400 before any view looks it up.
     "shop.security.middleware.RefuseNulBytesMiddleware",
+    # A form declaring a charset other than UTF-8 is a 400 before anything reads its body.
+    "shop.security.middleware.RefuseNonUtf8FormsMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -370,6 +381,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account_locked.html"
+# Failures count under the lower-cased email, so letter case gives no fresh attempts.
+AXES_USERNAME_CALLABLE = "shop.security.accounts.lockout_username"
 
 # ---------------------------------------------------------------------------------------------
 # Security: client address, rate limits, headers, cookies, request and image size
@@ -391,8 +404,10 @@ RATELIMIT_IP_META_KEY = "shop.security.addresses.client_ip"
 RATELIMIT_FAIL_OPEN = True
 RATE_LIMITED_FORMS = {
     "password-reset": env.str("PASSWORD_RESET_RATE", default="5/h"),
-    "customer:register": env.str("REGISTRATION_RATE", default="10/h"),
 }
+# Registration is limited as an action, on every page that offers it (the sign-in page's second
+# form too: shop/storefront/oscar_apps.py), not by URL.
+REGISTRATION_RATE = env.str("REGISTRATION_RATE", default="10/h")
 
 # Browser features the site does not use are denied to every page (and any frame).
 PERMISSIONS_POLICY = {

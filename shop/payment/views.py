@@ -6,6 +6,7 @@ row lock is held while Stripe is called.
 """
 
 import logging
+import re
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -62,6 +63,33 @@ def _restore_basket(request: HttpRequest, order: Order) -> None:
 # ----------------------------------------------------------------------------------------------
 
 
+# Stripe's ids are a prefix and letters, digits or underscores, 255 characters at most (the
+# column's size); event types are dotted lower-case words.
+EVENT_ID = re.compile(r"evt_[A-Za-z0-9_]{1,251}")
+OBJECT_ID = re.compile(r"[A-Za-z0-9_]{1,255}")
+EVENT_TYPE = re.compile(r"[a-z0-9_.]{1,100}")
+
+
+def _has_event_shape(event) -> bool:
+    """Whether a signed payload's id, type and object id are what Stripe sends, so that none
+    can overflow a column or carry a NUL into the database (a 500 before)."""
+    if not (isinstance(event, dict) and isinstance(event.get("data"), dict | None)):
+        return False
+    event_id, event_type = event.get("id"), event.get("type")
+    obj = (event.get("data") or {}).get("object") or {}
+    object_id = obj.get("id") if isinstance(obj, dict) else None
+    return (
+        isinstance(event_id, str)
+        and EVENT_ID.fullmatch(event_id) is not None
+        and isinstance(event_type, str)
+        and EVENT_TYPE.fullmatch(event_type) is not None
+        and (
+            object_id in (None, "")
+            or (isinstance(object_id, str) and bool(OBJECT_ID.fullmatch(object_id)))
+        )
+    )
+
+
 @csrf_exempt
 @require_POST
 @transaction.non_atomic_requests
@@ -74,6 +102,9 @@ def stripe_webhook(request: HttpRequest) -> HttpResponse:
     except WebhookRefused as refusal:
         logger.warning("Stripe webhook refused: %s", refusal.detail)
         return JsonResponse({"error": refusal.reason}, status=400)
+    if not _has_event_shape(event):
+        logger.warning("Stripe webhook refused: signed, but not shaped like a Stripe event")
+        return JsonResponse({"error": "not an event"}, status=400)
     try:
         outcome = process_webhook_event(event=event)
     except OrderNotFoundYet as error:

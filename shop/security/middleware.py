@@ -31,8 +31,9 @@ def is_backoffice(request: HttpRequest) -> bool:
 class RateLimitedFormsMiddleware:
     """Limit POSTs to the views named in settings.RATE_LIMITED_FORMS, per client address.
 
-    For Oscar's own forms (password reset, registration) that the project does not fork; a
-    refusal is the 429 page. Counts live in the cache and fail open when it is down.
+    For Oscar's own forms that the project does not fork (password reset; registration is
+    limited as an action in ``oscar_apps.py``, since two pages offer it); a refusal is the 429
+    page. Counts live in the cache and fail open when it is down.
     """
 
     def __init__(self, get_response):
@@ -71,6 +72,35 @@ class RefuseNulBytesMiddleware:
         if "\x00" in request.path_info or any(
             "\x00" in key or any("\x00" in value for value in values)
             for key, values in request.GET.lists()
+        ):
+            return render(request, "400.html", {"reason": self.message}, status=400)
+        return self.get_response(request)
+
+
+class RefuseNonUtf8FormsMiddleware:
+    """Answer 400 to a posted form that declares a character set other than UTF-8.
+
+    Django refuses such a body (an urlencoded form has no charset but UTF-8) each time anything
+    reads ``request.POST`` or ``request.FILES``, and several things read it after the first
+    refusal: the CSRF check run again by Django's 400 handler, and the debug page in
+    development. Refusing here, before any of them, answers with the site's 400 page in every
+    profile. A multipart form is decoded with its declared charset; one declaring another than
+    UTF-8 comes from no browser of ours and is refused the same way.
+    """
+
+    message = "Forms must be sent in the UTF-8 character encoding; this one declared another."
+    form_types = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        charset = request.encoding
+        if (
+            request.method == "POST"
+            and request.content_type in self.form_types
+            and charset is not None
+            and charset.lower() != "utf-8"
         ):
             return render(request, "400.html", {"reason": self.message}, status=400)
         return self.get_response(request)

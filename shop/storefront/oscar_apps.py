@@ -6,10 +6,15 @@ too). The apps stay installed because Oscar's models and dashboard refer to them
 
 Registration signs the new customer in without ``authenticate()``: Oscar calls it without the
 request, which django-axes' backend refuses, so every registration ended in a server error.
+It is rate-limited as an action, on both pages that offer it (the register page and the
+sign-in page's second form), and stores the email lower-cased (``shop/security/accounts.py``).
 """
 
 from django.conf import settings
 from django.contrib.auth import login
+from django.http import HttpResponse
+from django.shortcuts import render
+from django_ratelimit.core import is_ratelimited
 from oscar.apps.customer import apps as customer_apps
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.wishlists import apps as wishlists_apps
@@ -38,15 +43,49 @@ class SignInAfterRegistration:
         return user
 
 
+def registration_refused(request) -> HttpResponse | None:
+    """The 429 page when this address has registered (or tried to) too often, else None.
+
+    One counter for the action, whichever page the form was posted from.
+    """
+    if is_ratelimited(
+        request, group="registration", key="ip", rate=settings.REGISTRATION_RATE, increment=True
+    ):
+        return render(request, "429.html", status=429)
+    return None
+
+
+class RateLimitedRegistrationPage:
+    """The register page's post, counted against the registration limit."""
+
+    def post(self, request, *args, **kwargs):
+        return registration_refused(request) or super().post(request, *args, **kwargs)
+
+
+class RateLimitedRegistrationOnSignInPage:
+    """The sign-in page's registration form, counted against the same limit."""
+
+    def validate_registration_form(self):
+        return registration_refused(self.request) or super().validate_registration_form()
+
+
 class CustomerConfig(customer_apps.CustomerConfig):
     """Oscar's account pages without wishlists, stock alerts and notifications."""
 
     def ready(self) -> None:
         super().ready()
-        # Oscar loads its view classes here; the two that register new customers get the fix.
-        self.login_view = type("AccountAuthView", (SignInAfterRegistration, self.login_view), {})
+        from shop.security.accounts import RegistrationForm
+
+        # Oscar loads its view classes here; the two that register new customers get the fixes.
+        self.login_view = type(
+            "AccountAuthView",
+            (RateLimitedRegistrationOnSignInPage, SignInAfterRegistration, self.login_view),
+            {"registration_form_class": RegistrationForm},
+        )
         self.register_view = type(
-            "AccountRegistrationView", (SignInAfterRegistration, self.register_view), {}
+            "AccountRegistrationView",
+            (RateLimitedRegistrationPage, SignInAfterRegistration, self.register_view),
+            {"form_class": RegistrationForm},
         )
 
     def get_urls(self):

@@ -1,4 +1,5 @@
-"""Storefront pages that belong to no single app: the home page and the health check."""
+"""Storefront pages that belong to no single app: the home page, the health check and the
+error handlers."""
 
 import logging
 import sys
@@ -6,6 +7,7 @@ import sys
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -87,3 +89,15 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response["Retry-After"] = "30"
         return response
     return HttpResponse(render_to_string("500.html"), status=500)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """The 400 handler: the project's page, rendered without reading the request's body.
+
+    Django's own handler runs the CSRF check again, which reads ``request.POST``; when the body
+    was the reason for the 400 (a form declaring a charset other than UTF-8, which Django
+    refuses on every read), that second read failed too and the visitor got a server error.
+    (``RefuseNonUtf8FormsMiddleware`` now refuses that one earlier; any other body Django
+    refuses the same way still gets this page.) The page needs no CSRF token: it posts nothing.
+    """
+    return render(request, "400.html", status=400)

@@ -91,6 +91,7 @@ def site(settings, tmp_path):
     settings.SUPPORT_RATE_LIMIT_PER_EMAIL = "100000/h"
     settings.LIBRARY_COMMENT_RATE_LIMIT = 100000
     settings.RATE_LIMITED_FORMS = {}
+    settings.REGISTRATION_RATE = "100000/h"
     make_library(make_regions())
     tag, series = TagFactory(), SeriesFactory()
     article = ArticleFactory(tags=[tag])

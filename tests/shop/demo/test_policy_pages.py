@@ -4,6 +4,7 @@ from io import StringIO
 
 import pytest
 from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 
 from shop.demo.site import POLICY_PAGES
@@ -45,3 +46,43 @@ def test_load_demo_removes_the_flatpage_the_guarantee_page_shadowed(client):
     assert not FlatPage.objects.filter(url="/guarantee/").exists()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert sitemap.count("/guarantee/</loc>") == 1
+
+
+XSS_PAYLOADS = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">click</a>',
+    '<svg onload="alert(1)"></svg>',
+    '<iframe src="https://evil.example/"></iframe>',
+    "<style>body{display:none}</style>",
+    '<p style="position:fixed" onclick="alert(1)">x</p>',
+    '<form action="https://evil.example/"><input name="card"></form>',
+]
+
+
+@pytest.mark.parametrize("payload", XSS_PAYLOADS)
+def test_an_editors_flatpage_cannot_carry_script(client, payload):
+    """Editors write flatpages in the Django admin or the dashboard: what they save goes
+    through the library's nh3 allow-list when the page is shown."""
+    FlatPage.objects.create(
+        url="/policies/edited/",
+        title="Edited",
+        content=f"<h2>Returns</h2><p>Kept <strong>text</strong>.</p>{payload}",
+    ).sites.add(Site.objects.get_current())
+    page = client.get("/policies/edited/").content.decode()
+    body = page.split('<div class="prose">', 1)[1].split("</div>", 1)[0]
+    for dangerous in (
+        "<script",
+        "onerror",
+        "onload",
+        "onclick",
+        "javascript:",
+        "<iframe",
+        "<style",
+        "<svg",
+        "<form",
+        "<input",
+        "style=",
+    ):
+        assert dangerous not in body.lower(), (dangerous, body)
+    assert "<h2>Returns</h2><p>Kept <strong>text</strong>.</p>" in body

@@ -345,3 +345,44 @@ def test_no_second_session_while_a_delayed_payment_is_processing(client, product
     order.refresh_from_db()
     assert order.status == "Pending payment"
     assert product.stockrecords.get().num_allocated == 1
+
+
+class TestEventShape:
+    """A signed payload whose event id, type or object id is not what Stripe sends is refused
+    with a 400 and records nothing (a 500-character or NUL-carrying id was a server error)."""
+
+    @pytest.mark.parametrize(
+        "event_id",
+        ["evt_" + "a" * 500, "evt_test\x00abc", "evt_", "cs_test_abc", "evt_a b", "evt_é"],
+        ids=["500 characters", "NUL", "prefix only", "not an event", "space", "accent"],
+    )
+    def test_a_signed_event_with_a_malformed_id_is_refused(self, client, fake_stripe, event_id):
+        response = post_webhook(client, fake_stripe, "ping", {"id": "x"}, event_id=event_id)
+        assert response.status_code == 400
+        assert response.json() == {"error": "not an event"}
+        assert not StripeWebhookEvent.objects.exists()
+
+    @pytest.mark.parametrize(
+        ("event_type", "obj"),
+        [
+            ("checkout.session.completed\x00", {"id": "cs_x"}),
+            ("a" * 101, {"id": "cs_x"}),
+            ("checkout.session.completed", {"id": "cs_" + "x" * 300}),
+            ("checkout.session.completed", {"id": "cs_x\x00"}),
+        ],
+        ids=["NUL in the type", "long type", "long object id", "NUL in the object id"],
+    )
+    def test_a_signed_event_with_a_malformed_type_or_object_is_refused(
+        self, client, fake_stripe, event_type, obj
+    ):
+        response = post_webhook(client, fake_stripe, event_type, obj)
+        assert response.status_code == 400
+        assert not StripeWebhookEvent.objects.exists()
+
+    def test_the_longest_id_stripe_can_send_is_accepted(self, client, fake_stripe):
+        event_id = "evt_" + "a" * 251
+        response = post_webhook(
+            client, fake_stripe, "customer.created", {"id": "cus_1"}, event_id=event_id
+        )
+        assert response.status_code == 200
+        assert StripeWebhookEvent.objects.get().event_id == event_id
