@@ -99,10 +99,12 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    # Oscar's catalogue and pages dashboards, answering bad ids and page sizes with a 404 or a
+    # default instead of a server error (shop/dashboard/apps.py).
+    "shop.dashboard.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
-    "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
+    "shop.dashboard.apps.PagesDashboardConfig",
     "oscar.apps.dashboard.ranges.apps.RangesDashboardConfig",
     "oscar.apps.dashboard.reviews.apps.ReviewsDashboardConfig",
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
@@ -190,6 +192,11 @@ TEMPLATES = [
                 # Site URL, header navigation, demo-payment banner.
                 "shop.storefront.context_processors.site",
             ],
+            # Tag libraries of packages that are not apps (the storefront and the back office).
+            "libraries": {
+                "staff_roles_tags": "shop.backoffice.templatetags",
+                "storefront_html": "shop.storefront.templatetags.storefront_html",
+            },
         },
     },
 ]
