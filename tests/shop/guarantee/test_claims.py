@@ -188,6 +188,7 @@ class TestHappyPath:
             topic="guarantee",
             message="Where is my refund?",
             order_number=order.number,
+            proven_order=order,  # sent from the guest's order page, so access is proven
         )
         body = staff_client.get(
             reverse("dashboard:order-detail", args=[order.number])
