@@ -13,9 +13,9 @@ from django.urls import reverse
 from oscar.core.loading import get_model
 from oscar.test.factories import UserFactory
 
-from shop.backoffice.roles import ensure_staff_roles
 from shop.outbox.models import OutgoingEmail
 from tests.shop.guarantee.helpers import paid_order
+from tests.shop.order.staff import staff_in
 
 pytestmark = pytest.mark.django_db
 
@@ -26,20 +26,6 @@ CommunicationEmail = get_model("communication", "Email")
 KEY = "first-click-key-0123456789"
 TRACKING = "1Z999AA10123456784"
 UPS_LINK = f"https://www.ups.com/track?tracknum={TRACKING}"
-
-
-def staff_in(role: str | None, *, superuser: bool = False) -> Client:
-    user = UserFactory(is_staff=True, is_superuser=superuser)
-    if role:
-        user.groups.add(ensure_staff_roles()[role])
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def handler() -> Client:
-    return staff_in("Order handler")
 
 
 @pytest.fixture

@@ -8,33 +8,17 @@ refunded) refuses with a clear message, and bad input is a form error, never a 5
 from decimal import Decimal
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 from oscar.core.loading import get_model
-from oscar.test.factories import UserFactory
 
-from shop.backoffice.roles import ensure_staff_roles
 from shop.payment.models import PaymentAttempt, StripeRefund
 from shop.payment.services import finalize_checkout_session
 from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, place_order
+from tests.shop.order.staff import staff_in
 
 pytestmark = pytest.mark.django_db
 
 ShippingRefund = get_model("order", "ShippingRefund")
-
-
-def staff_in(role: str | None, *, superuser: bool = False) -> Client:
-    user = UserFactory(is_staff=True, is_superuser=superuser)
-    if role:
-        user.groups.add(ensure_staff_roles()[role])
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def handler() -> Client:
-    return staff_in("Order handler")
 
 
 @pytest.fixture
