@@ -16,6 +16,7 @@ from django.db import transaction
 from oscar.core.loading import get_model
 from PIL import Image, ImageDraw, ImageFont
 
+from . import demo_muscles
 from .images import image_size, make_webp_renditions
 from .models import Article, BodyRegion, Figure, Muscle, Reference, ReferredPain, Series, Tag
 from .services import save_article
@@ -110,6 +111,14 @@ TAGS = {
 }
 
 # Muscle facts from the facts brief (Travell 2019; Davies 2013), in this project's words.
+# A record's keys: the Muscle fields (slug, name, other_names, body_area, summary, actions,
+# trigger_point_locations, aggravating_activities), "pain" (region slugs of the primary and the
+# spillover zone: what the pain finder answers from), "muscle_shape" and "trigger_points" (the
+# article diagrams, on BODY_OUTLINE's left side), "tags", optionally "front_view", and for the
+# muscles of ``demo_muscles``: "ql_claw" (False where the QL Claw cannot reach the muscle; it is
+# then not linked to the product), "markers" (the pain finder's trigger points, as
+# ``painfinder.demo.TRIGGER_POINTS`` holds them) and "pain_zones" (the referred-pain shapes:
+# (kind, view, right-side points in ``painfinder.outline`` coordinates), mirrored to both sides).
 MUSCLES = [
     {
         "slug": "gluteus-medius",
@@ -210,6 +219,9 @@ MUSCLES = [
         "front_view": True,
     },
 ]  # fmt: skip
+
+# Every demo muscle: the first five here, then the ones of ``demo_muscles`` (issue 19).
+ALL_MUSCLES = MUSCLES + demo_muscles.MUSCLES
 
 ARTICLES = [
     ("quadratus-lumborum", "Quadratus lumborum: the deep back muscle behind sideways pain", 1),
@@ -361,7 +373,7 @@ def _ensure_muscle(data: dict, regions: dict[str, BodyRegion]) -> Muscle:
 def load_library_demo() -> dict[str, int]:
     """Create or refresh the library's demo content; link the QL Claw product when it exists."""
     regions = _ensure_regions()
-    for data in REFERENCES:
+    for data in REFERENCES + demo_muscles.REFERENCES:
         Reference.objects.update_or_create(key=data["key"], defaults=data)
     travell = Reference.objects.get(key="travell2019")
     series, _ = Series.objects.update_or_create(
@@ -373,7 +385,7 @@ def load_library_demo() -> dict[str, int]:
     }
     product = Product.objects.filter(upc=QL_CLAW_UPC).first()
     muscles = {}
-    for data in MUSCLES:
+    for data in ALL_MUSCLES:
         muscle = _ensure_muscle(data, regions)
         muscles[data["slug"]] = muscle
         _ensure_figure(
@@ -396,12 +408,19 @@ def load_library_demo() -> dict[str, int]:
             credit="Diagram by QL Claw after",
             reference=travell,
         )
-        if product is not None:
+        # A muscle the QL Claw cannot reach says so in its article and is not linked to it.
+        if product is not None and data.get("ql_claw", True):
             muscle.released_by.add(product)
 
-    for slug, title, order in ARTICLES:
-        data = next(item for item in MUSCLES if item["slug"] == slug)
+    extra_articles = [
+        (slug, title, order)
+        for order, (slug, title) in enumerate(demo_muscles.ARTICLES, start=len(ARTICLES) + 1)
+    ]
+    summaries = ARTICLE_SUMMARIES | demo_muscles.ARTICLE_SUMMARIES
+    for slug, title, order in ARTICLES + extra_articles:
+        data = next(item for item in ALL_MUSCLES if item["slug"] == slug)
         published = FIRST_PUBLISHED + timedelta(weeks=order - 1)
+        in_series = order <= len(ARTICLES)
         article, _ = Article.objects.update_or_create(
             slug=slug,
             defaults={
@@ -410,16 +429,20 @@ def load_library_demo() -> dict[str, int]:
                 "status": Article.Status.PUBLISHED,
                 "publish_at": published,
                 "updated_at": published,
-                "summary": ARTICLE_SUMMARIES[slug],
+                "summary": summaries[slug],
                 "hero": Figure.objects.get(key=f"{slug}-muscle"),
                 "body": (CONTENT_DIR / f"{slug}.md").read_text(encoding="utf-8"),
-                "series": series,
-                "series_order": order,
+                "series": series if in_series else None,
+                "series_order": order if in_series else 0,
                 "featured": slug == FEATURED_ARTICLE,
             },
         )
         save_article(article=article, touch=False)
         article.tags.set([tags[tag] for tag in data["tags"]])
-        if product is not None:
+        if product is not None and data.get("ql_claw", True):
             article.related_products.add(product)
-    return {"articles": len(ARTICLES), "muscles": len(muscles), "regions": len(regions)}
+    return {
+        "articles": len(ARTICLES) + len(extra_articles),
+        "muscles": len(muscles),
+        "regions": len(regions),
+    }

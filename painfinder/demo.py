@@ -5,6 +5,7 @@ It redraws the regions it knows (as the library's step resets their other data) 
 trigger points only on muscles that have none yet, so running it twice leaves the same rows.
 """
 
+from articles import demo_muscles
 from articles.models import BodyRegion, Muscle
 
 from .models import TriggerPointMarker
@@ -19,6 +20,7 @@ TRIGGER_POINTS: dict[str, tuple[tuple[str, float, float, str], ...]] = {
     "piriformis": (("back", 119, 246, "midway from the sacrum to the hip"),),
     "iliopsoas": (("front", 121, 222, "inside the front of the pelvis"),),
 }
+TRIGGER_POINTS |= {muscle["slug"]: muscle["markers"] for muscle in demo_muscles.MUSCLES}
 
 
 def ensure_region_drawings() -> int:
