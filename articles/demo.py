@@ -117,8 +117,9 @@ TAGS = {
 # article diagrams, on BODY_OUTLINE's left side), "tags", optionally "front_view", and for the
 # muscles of ``demo_muscles``: "ql_claw" (False where the QL Claw cannot reach the muscle; it is
 # then not linked to the product), "markers" (the pain finder's trigger points, as
-# ``painfinder.demo.TRIGGER_POINTS`` holds them) and "pain_zones" (the referred-pain shapes:
-# (kind, view, right-side points in ``painfinder.outline`` coordinates), mirrored to both sides).
+# ``painfinder.demo.TRIGGER_POINTS`` holds them), "pain_zones" (the referred-pain shapes:
+# (kind, view, right-side points in ``painfinder.outline`` coordinates), mirrored to both sides)
+# and optionally "figure_reference" (the key of the source its diagrams follow; Travell if absent).
 MUSCLES = [
     {
         "slug": "gluteus-medius",
@@ -375,7 +376,7 @@ def load_library_demo() -> dict[str, int]:
     regions = _ensure_regions()
     for data in REFERENCES + demo_muscles.REFERENCES:
         Reference.objects.update_or_create(key=data["key"], defaults=data)
-    travell = Reference.objects.get(key="travell2019")
+    references = {reference.key: reference for reference in Reference.objects.all()}
     series, _ = Series.objects.update_or_create(
         slug=SERIES["slug"], defaults={k: v for k, v in SERIES.items() if k != "slug"}
     )
@@ -388,6 +389,8 @@ def load_library_demo() -> dict[str, int]:
     for data in ALL_MUSCLES:
         muscle = _ensure_muscle(data, regions)
         muscles[data["slug"]] = muscle
+        # The diagrams follow the source the muscle's pain pattern was read in.
+        diagram_source = references[data.get("figure_reference", "travell2019")]
         _ensure_figure(
             f"{data['slug']}-pattern",
             lambda data=data: draw_referred_pain_figure(data, regions),
@@ -396,7 +399,7 @@ def load_library_demo() -> dict[str, int]:
             alt_text=f"Front and back outlines of a body with the {data['name'].lower()} "
             "referred-pain zones shaded.",
             credit="Diagram by QL Claw after",
-            reference=travell,
+            reference=diagram_source,
         )
         _ensure_figure(
             f"{data['slug']}-muscle",
@@ -406,7 +409,7 @@ def load_library_demo() -> dict[str, int]:
             alt_text=f"Outline of a body with the {data['name'].lower()} shaded on both sides "
             "and crosses at its trigger points.",
             credit="Diagram by QL Claw after",
-            reference=travell,
+            reference=diagram_source,
         )
         # A muscle the QL Claw cannot reach says so in its article and is not linked to it.
         if product is not None and data.get("ql_claw", True):

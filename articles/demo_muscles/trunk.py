@@ -1,6 +1,126 @@
-"""Demo muscles of the back, trunk and neck: records, articles and the sources they cite."""
+"""Demo muscles of the back, trunk and neck: records, articles and the sources they cite.
 
-REFERENCES: list[dict] = []
-MUSCLES: list[dict] = []
-ARTICLES: list[tuple[str, str]] = []
-ARTICLE_SUMMARIES: dict[str, str] = {}
+The facts come from public sources the team read (papers, anatomy references, professional
+pages), listed in ``REFERENCES``; each article's sentences are traced to them in
+``demo_content/facts/<slug>.toml``. Web pages without a date carry the year they were read and
+say so in ``edition``. Coordinates: "markers" and "pain_zones" are right-side points in
+``painfinder.outline`` coordinates (200 x 440 per view, midline x = 100); "muscle_shape" and
+"trigger_points" are left-side points on ``articles.demo.BODY_OUTLINE`` for the article diagrams.
+"""
+
+UNDATED = "online, undated; read December 2026"
+
+REFERENCES: list[dict] = [
+    {
+        "key": "fernandez2007",
+        "authors": "Fernández-de-las-Peñas C, Ge HY, Arendt-Nielsen L, Cuadrado ML, Pareja JA",
+        "title": "Referred pain from trapezius muscle trigger points shares similar "
+        "characteristics with chronic tension type headache",
+        "publisher": "European Journal of Pain",
+        "year": 2007,
+        "pages": "11(4):475-482",
+        "url": "https://doi.org/10.1016/j.ejpain.2006.07.005",
+    },
+    {
+        "key": "hanten2000",
+        "authors": "Hanten WP, Olson SL, Butts NL, Nowicki AL",
+        "title": "Effectiveness of a home program of ischemic pressure followed by sustained "
+        "stretch for treatment of myofascial trigger points",
+        "publisher": "Physical Therapy",
+        "year": 2000,
+        "pages": "80(10):997-1003",
+        "url": "https://doi.org/10.1093/ptj/80.10.997",
+    },
+    {
+        "key": "namtpt-checker",
+        "authors": "National Association of Myofascial Trigger Point Therapists",
+        "title": "Symptom Checker (muscle pages: trapezius, levator scapulae, paraspinal "
+        "muscles, abdominal muscles)",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "http://check.myofascialtherapy.org/symptomcheck/",
+    },
+    {
+        "key": "medlink-levator",
+        "authors": "MedLink Neurology",
+        "title": "Myofascial pain patterns of the levator scapulae muscle (figure legend, "
+        "after Travell and Simons 1983)",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://www.medlink.com/media/mpssi10",
+    },
+    {
+        "key": "tpr-trapezius",
+        "authors": "Trigger Point Relief (practitioner website)",
+        "title": "Trapezius: common symptoms, causes and perpetuation of trigger points",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://triggerpointrelief.net/trapezius",
+    },
+    {
+        "key": "gray1918",
+        "authors": "Gray H; Lewis WH (ed.)",
+        "title": "Anatomy of the Human Body",
+        "edition": "20th ed.",
+        "publisher": "Lea & Febiger",
+        "year": 1918,
+        "url": "https://www.bartleby.com/107/",
+    },
+    {
+        "key": "starlanyl-ball",
+        "authors": "Starlanyl D",
+        "title": "Fibromyalgia and Myofascial Pain Syndrome self-treatment: tennis ball "
+        "pressure (book excerpt)",
+        "edition": UNDATED,
+        "publisher": "Human Kinetics",
+        "year": 2026,
+        "url": "https://canada.humankinetics.com/blogs/excerpt/"
+        "fibromyalgia-and-myofascial-pain-syndrome-self-treatment-tennis-ball-pressure",
+    },
+]
+
+MUSCLES: list[dict] = [
+    {
+        "slug": "trapezius",
+        "name": "Trapezius",
+        "other_names": "traps, upper trapezius",
+        "body_area": "Back of the neck, top of the shoulders and upper back",
+        "summary": "The broad, flat muscle that covers the back of the neck and shoulders; its "
+        "upper fibres are a classic source of neck pain and tension-type headache.",
+        "actions": "Upper fibres tilt the head back and bend it towards the shoulder.\n"
+        "Middle fibres draw the shoulder blade towards the spine.\n"
+        "Lower fibres help steady the shoulder blade as the arm moves.",
+        "trigger_point_locations": "In the upper fibres, which run from the back of the skull "
+        "to the outer end of the collarbone, and in the middle fibres, between the shoulder blade "
+        "and the upper thoracic spine.",
+        "aggravating_activities": "Tensing the shoulders\n"
+        "Cradling a phone between ear and shoulder\nTyping at a keyboard set too high\n"
+        "Sitting in a chair without armrests, or with armrests too high",
+        "pain": {"primary": ["neck", "upper-back"], "spillover": []},
+        "muscle_shape": [(98, 40), (92, 56), (62, 72), (72, 80), (86, 100), (98, 150)],
+        "trigger_points": [(76, 72), (88, 100)],
+        "tags": [],
+        "ql_claw": False,
+        "figure_reference": "namtpt-checker",
+        "markers": (
+            ("back", 121, 84, "upper fibres, on top of the shoulder"),
+            ("back", 112, 106, "middle fibres, between the shoulder blade and the spine"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(104, 52), (110, 52), (114, 66), (115, 80), (108, 83),
+                                 (104, 70)]),
+            ("primary", "back", [(101, 86), (111, 85), (115, 98), (110, 110), (101, 110)]),
+            ("spillover", "back", [(113, 16), (119, 24), (119, 36), (113, 36)]),
+            ("spillover", "back", [(138, 86), (148, 89), (150, 97), (140, 97)]),
+        ],
+    },
+]  # fmt: skip
+
+ARTICLES: list[tuple[str, str]] = [
+    ("trapezius", "Trapezius: the shoulder muscle behind neck pain and headaches"),
+]
+
+ARTICLE_SUMMARIES: dict[str, str] = {
+    "trapezius": "Why the top of the shoulder can send pain up the neck to the temple, what "
+    "overloads the trapezius, and how to release it with your hands or a ball against a wall.",
+}
