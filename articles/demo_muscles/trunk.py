@@ -58,6 +58,22 @@ REFERENCES: list[dict] = [
         "url": "https://triggerpointrelief.net/trapezius",
     },
     {
+        "key": "tpsh-levator",
+        "authors": "Trigger Point Self Help (website)",
+        "title": "Levator scapulae trigger point referred pain patterns",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://triggerpointselfhelp.com/levator-scapulae-trigger-point-referred-pain-patterns/",
+    },
+    {
+        "key": "pinnacle-levator",
+        "authors": "Pinnacle Hill Chiropractic",
+        "title": "Levator scapulae: a pain in the neck",
+        "year": 2017,
+        "url": "https://www.pinnaclehillchiropractic.com/post/2017/12/19/"
+        "levator-scapulae-a-pain-in-the-neck",
+    },
+    {
         "key": "gray1918",
         "authors": "Gray H; Lewis WH (ed.)",
         "title": "Anatomy of the Human Body",
@@ -114,13 +130,46 @@ MUSCLES: list[dict] = [
             ("spillover", "back", [(138, 86), (148, 89), (150, 97), (140, 97)]),
         ],
     },
+    {
+        "slug": "levator-scapulae",
+        "name": "Levator scapulae",
+        "other_names": "levator anguli scapulae, the stiff-neck muscle",
+        "body_area": "Back and side of the neck, down to the top of the shoulder blade",
+        "summary": "A strap of muscle from the upper neck to the shoulder blade; its trigger "
+        "points are among the most common causes of a stiff neck that will not turn.",
+        "actions": "With the neck held still, lifts the shoulder blade.\n"
+        "With the shoulder blade held still, helps turn the neck to the same side.",
+        "trigger_point_locations": "At the angle of the neck, and just above the muscle's "
+        "attachment at the top inner corner of the shoulder blade.",
+        "aggravating_activities": "Holding a phone pinned between ear and shoulder\n"
+        "Keeping the shoulders raised, as under stress\n"
+        "Long drives with the hands high on the steering wheel",
+        "pain": {"primary": ["neck"], "spillover": ["upper-back"]},
+        "muscle_shape": [(92, 42), (97, 44), (82, 82), (75, 80)],
+        "trigger_points": [(87, 60), (80, 78)],
+        "tags": [],
+        "ql_claw": False,
+        "figure_reference": "medlink-levator",
+        "markers": (
+            ("back", 111, 74, "at the angle of the neck"),
+            ("back", 119, 86, "just above the top inner corner of the shoulder blade"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(107, 68), (113, 70), (121, 80), (114, 87), (106, 81)]),
+            ("spillover", "back", [(116, 92), (122, 92), (125, 126), (119, 129), (115, 110)]),
+            ("spillover", "back", [(136, 89), (146, 91), (149, 101), (139, 102)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
     ("trapezius", "Trapezius: the shoulder muscle behind neck pain and headaches"),
+    ("levator-scapulae", "Levator scapulae: the muscle behind a stiff neck"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
     "trapezius": "Why the top of the shoulder can send pain up the neck to the temple, what "
     "overloads the trapezius, and how to release it with your hands or a ball against a wall.",
+    "levator-scapulae": "Woke up unable to turn your head? How the levator scapulae sends pain "
+    "to the angle of the neck and the shoulder blade, and how to ease it without a tool.",
 }
