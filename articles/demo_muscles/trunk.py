@@ -74,6 +74,22 @@ REFERENCES: list[dict] = [
         "levator-scapulae-a-pain-in-the-neck",
     },
     {
+        "key": "luc-rhomboid",
+        "authors": "Loyola University Chicago Stritch School of Medicine",
+        "title": "Master Muscle List: Rhomboid major",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://www.meddean.luc.edu/lumen/meded/grossanatomy/dissector/mml/rhmj.htm",
+    },
+    {
+        "key": "aaofmm-rhomboid",
+        "authors": "AAOFMM (website), muscle guide, upper back",
+        "title": "Rhomboid major: anatomy and Travell and Simons trigger point pain referral",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "http://www.aaofmm.com/disorders/disorders_files/musclgd/upback/13854668.html",
+    },
+    {
         "key": "gray1918",
         "authors": "Gray H; Lewis WH (ed.)",
         "title": "Anatomy of the Human Body",
@@ -160,11 +176,40 @@ MUSCLES: list[dict] = [
             ("spillover", "back", [(136, 89), (146, 91), (149, 101), (139, 102)]),
         ],
     },
+    {
+        "slug": "rhomboids",
+        "name": "Rhomboids",
+        "other_names": "rhomboid major and rhomboid minor",
+        "body_area": "Between the shoulder blades, from the upper thoracic spine to the shoulder "
+        "blade",
+        "summary": "The flat muscles between the spine and the shoulder blade that pull it back; "
+        "their trigger points ache along the inner edge of the shoulder blade.",
+        "actions": "Pull the shoulder blade back towards the spine.\n"
+        "Turn the shoulder blade back to its resting position after the arm has been raised.",
+        "trigger_point_locations": "Along the inner edge of the shoulder blade, between it and "
+        "the spine.",
+        "aggravating_activities": "Long hours at a computer\nLifting boxes above the head\n"
+        "Pull-ups\nWork with the arms raised, such as hanging wallpaper",
+        "pain": {"primary": ["upper-back"], "spillover": []},
+        "muscle_shape": [(98, 72), (98, 112), (80, 118), (76, 84)],
+        "trigger_points": [(86, 92), (84, 108)],
+        "tags": [],
+        "ql_claw": False,
+        "figure_reference": "aaofmm-rhomboid",
+        "markers": (
+            ("back", 114, 98, "beside the inner edge of the shoulder blade, upper part"),
+            ("back", 116, 116, "beside the inner edge of the shoulder blade, lower part"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(113, 90), (121, 90), (124, 128), (117, 130), (112, 110)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
     ("trapezius", "Trapezius: the shoulder muscle behind neck pain and headaches"),
     ("levator-scapulae", "Levator scapulae: the muscle behind a stiff neck"),
+    ("rhomboids", "Rhomboids: the ache between the shoulder blades"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
@@ -172,4 +217,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "overloads the trapezius, and how to release it with your hands or a ball against a wall.",
     "levator-scapulae": "Woke up unable to turn your head? How the levator scapulae sends pain "
     "to the angle of the neck and the shoulder blade, and how to ease it without a tool.",
+    "rhomboids": "An ache along the inner edge of the shoulder blade, often from hours at a desk. "
+    "What the rhomboids do, what overloads them, and how to release them with a ball.",
 }
