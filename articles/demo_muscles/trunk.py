@@ -90,6 +90,47 @@ REFERENCES: list[dict] = [
         "url": "http://www.aaofmm.com/disorders/disorders_files/musclgd/upback/13854668.html",
     },
     {
+        "key": "vilensky2001",
+        "authors": "Vilensky JA, Baltes M, Weikel L, Fortin JD, Fourie LJ",
+        "title": "Serratus posterior muscles: anatomy, clinical relevance, and function",
+        "publisher": "Clinical Anatomy",
+        "year": 2001,
+        "pages": "14(4):237-241",
+        "url": "https://indiana.pure.elsevier.com/en/publications/"
+        "serratus-posterior-muscles-anatomy-clinical-relevance-and-functio",
+    },
+    {
+        "key": "kent2009",
+        "authors": "Kent D",
+        "title": "Back pain caused by rectus abdominis trigger points",
+        "publisher": "Massage Today",
+        "year": 2009,
+        "url": "https://www.massagetoday.com/mpacms/mt/article.php?id=14017",
+    },
+    {
+        "key": "farlex-meddict",
+        "authors": "Farlex",
+        "title": "The Free Dictionary: dictionary and medical dictionary entries",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://medical-dictionary.thefreedictionary.com/",
+    },
+    {
+        "key": "nat-spi",
+        "authors": "Niel Asher Education",
+        "title": "Trigger point therapy: serratus posterior inferior",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://www.nielasher.com/blogs/video-blog/tagged/serratus-posterior-inferior",
+    },
+    {
+        "key": "icmt-spi",
+        "authors": "Iowa City Massage Therapy",
+        "title": "Serratus posterior inferior pain",
+        "year": 2015,
+        "url": "https://www.iowacitymassagetherapy.com/serratus-posterior-inferior-pain/",
+    },
+    {
         "key": "gray1918",
         "authors": "Gray H; Lewis WH (ed.)",
         "title": "Anatomy of the Human Body",
@@ -204,12 +245,39 @@ MUSCLES: list[dict] = [
             ("primary", "back", [(113, 90), (121, 90), (124, 128), (117, 130), (112, 110)]),
         ],
     },
+    {
+        "slug": "serratus-posterior-inferior",
+        "name": "Serratus posterior inferior",
+        "other_names": "inferior posterior serratus muscle",
+        "body_area": "Where the mid back meets the low back, over the lowest four ribs",
+        "summary": "A thin, flat muscle joining the lowest ribs to the spine; its trigger points "
+        "give a nagging local ache over the lower ribs that is easy to overlook.",
+        "actions": "Draws the lowest ribs backwards and downwards.\n"
+        "Its exact job is debated: breathing has been assumed, a role in sensing position has "
+        "been proposed.",
+        "trigger_point_locations": "In the muscle itself, over the lowest ribs beside the spine; "
+        "the ache stays over and around it.",
+        "aggravating_activities": "Twisting at the waist while lifting or lowering something "
+        "heavy\nReaching overhead or far out to the side\nSleeping on a soft, sagging bed",
+        "pain": {"primary": ["mid-back", "low-back"], "spillover": []},
+        "muscle_shape": [(98, 150), (98, 176), (70, 168), (66, 152)],
+        "trigger_points": [(80, 162)],
+        "tags": ["low-back-pain"],
+        "ql_claw": False,
+        "figure_reference": "icmt-spi",
+        "markers": (("back", 124, 172, "over the lowest ribs, beside the spine"),),
+        "pain_zones": [
+            ("primary", "back", [(108, 160), (132, 155), (141, 170), (135, 190), (110, 194)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
     ("trapezius", "Trapezius: the shoulder muscle behind neck pain and headaches"),
     ("levator-scapulae", "Levator scapulae: the muscle behind a stiff neck"),
     ("rhomboids", "Rhomboids: the ache between the shoulder blades"),
+    ("serratus-posterior-inferior",
+     "Serratus posterior inferior: a nagging ache over the lowest ribs"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
@@ -219,4 +287,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "to the angle of the neck and the shoulder blade, and how to ease it without a tool.",
     "rhomboids": "An ache along the inner edge of the shoulder blade, often from hours at a desk. "
     "What the rhomboids do, what overloads them, and how to release them with a ball.",
+    "serratus-posterior-inferior": "A thin muscle over the lowest ribs can keep an ache going "
+    "where the mid back meets the low back. What it is, what strains it, how to ease it.",
 }
