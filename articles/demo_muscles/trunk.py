@@ -131,6 +131,34 @@ REFERENCES: list[dict] = [
         "url": "https://www.iowacitymassagetherapy.com/serratus-posterior-inferior-pain/",
     },
     {
+        "key": "monclus2025",
+        "authors": "Monclús-Díez G, et al.",
+        "title": "Prevalence of myofascial trigger points in patients with radiating and "
+        "non-radiating low back pain: a systematic review",
+        "publisher": "Biomedicines",
+        "year": 2025,
+        "pages": "13(6):1453",
+        "url": "https://doi.org/10.3390/biomedicines13061453",
+    },
+    {
+        "key": "downstate-back",
+        "authors": "SUNY Downstate Medical Center",
+        "title": "Human Anatomy Online, Laboratory 1: Muscles of the Back, Step 8: Erector spinae "
+        "muscles",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://act.downstate.edu/courseware/haonline/labs/l01/080103.htm",
+    },
+    {
+        "key": "lfb-paraspinals",
+        "authors": "Learn and Feel Better (website)",
+        "title": "Back muscles: superficial paraspinal muscles; deep paraspinal muscles and back "
+        "pain",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://learnandfeelbetter.com/paraspinal-muscles",
+    },
+    {
         "key": "gray1918",
         "authors": "Gray H; Lewis WH (ed.)",
         "title": "Anatomy of the Human Body",
@@ -270,6 +298,37 @@ MUSCLES: list[dict] = [
             ("primary", "back", [(108, 160), (132, 155), (141, 170), (135, 190), (110, 194)]),
         ],
     },
+    {
+        "slug": "iliocostalis",
+        "name": "Iliocostalis",
+        "other_names": "iliocostalis lumborum and thoracis, erector spinae, paraspinal muscle",
+        "body_area": "The outer column of the long back muscles, from the pelvis to the ribs",
+        "summary": "The outermost column of the erector spinae; its trigger points are among the "
+        "most common in low back pain and send pain to the mid back and the buttock.",
+        "actions": "Both sides together straighten the back.\n"
+        "One side bends the trunk to that side.\n"
+        "Tightens as you bend forward, to control the movement.",
+        "trigger_point_locations": "In the lumbar part, just above the pelvis at the outer edge "
+        "of the long back muscles, and in the thoracic part over the lower ribs.",
+        "aggravating_activities": "Bending forward, as to tie shoes or pick something up\n"
+        "Coughing and sneezing",
+        "pain": {"primary": ["mid-back", "buttock"], "spillover": ["upper-back"]},
+        "muscle_shape": [(84, 90), (90, 90), (90, 200), (80, 202), (76, 150)],
+        "trigger_points": [(82, 140), (85, 188)],
+        "tags": ["low-back-pain"],
+        "ql_claw": True,
+        "figure_reference": "namtpt-checker",
+        "markers": (
+            ("back", 122, 150, "iliocostalis thoracis, over the lower ribs"),
+            ("back", 121, 194, "iliocostalis lumborum, just above the pelvis"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(103, 140), (113, 139), (116, 168), (106, 172)]),
+            ("primary", "back", [(114, 228), (128, 225), (132, 243), (118, 250)]),
+            ("spillover", "back", [(117, 100), (127, 101), (129, 130), (119, 133)]),
+            ("spillover", "front", [(106, 160), (122, 158), (124, 178), (108, 181)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -278,6 +337,7 @@ ARTICLES: list[tuple[str, str]] = [
     ("rhomboids", "Rhomboids: the ache between the shoulder blades"),
     ("serratus-posterior-inferior",
      "Serratus posterior inferior: a nagging ache over the lowest ribs"),
+    ("iliocostalis", "Iliocostalis: the back muscle that sends pain to the buttock"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
@@ -289,4 +349,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "What the rhomboids do, what overloads them, and how to release them with a ball.",
     "serratus-posterior-inferior": "A thin muscle over the lowest ribs can keep an ache going "
     "where the mid back meets the low back. What it is, what strains it, how to ease it.",
+    "iliocostalis": "One of the commonest trigger-point muscles in low back pain: where the "
+    "iliocostalis sends its pain, what loads it, and how the QL Claw and a ball reach it.",
 }
