@@ -329,6 +329,32 @@ MUSCLES: list[dict] = [
             ("spillover", "front", [(106, 160), (122, 158), (124, 178), (108, 181)]),
         ],
     },
+    {
+        "slug": "longissimus",
+        "name": "Longissimus",
+        "other_names": "longissimus thoracis, longissimus dorsi, erector spinae, paraspinal "
+        "muscle",
+        "body_area": "The middle column of the long back muscles, beside the spine",
+        "summary": "The middle and largest column of the erector spinae; trigger points low in "
+        "its thoracic part send pain down to the sacroiliac region and the buttock.",
+        "actions": "Both sides together straighten the back.\n"
+        "One side bends the trunk to that side.\n"
+        "Tightens as you bend forward, to control the movement.",
+        "trigger_point_locations": "Beside the spine in the lower thoracic part, near the bottom "
+        "of the ribcage.",
+        "aggravating_activities": "Bending forward, as to tie shoes or pick something up\n"
+        "Coughing and sneezing",
+        "pain": {"primary": ["sacrum-tailbone", "buttock"], "spillover": []},
+        "muscle_shape": [(91, 70), (96, 70), (96, 200), (88, 200)],
+        "trigger_points": [(93, 164)],
+        "tags": ["low-back-pain"],
+        "ql_claw": True,
+        "figure_reference": "namtpt-checker",
+        "markers": (("back", 111, 176, "beside the spine, at the bottom of the ribcage"),),
+        "pain_zones": [
+            ("primary", "back", [(103, 218), (116, 215), (121, 236), (107, 243)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -338,6 +364,7 @@ ARTICLES: list[tuple[str, str]] = [
     ("serratus-posterior-inferior",
      "Serratus posterior inferior: a nagging ache over the lowest ribs"),
     ("iliocostalis", "Iliocostalis: the back muscle that sends pain to the buttock"),
+    ("longissimus", "Longissimus: pain at the sacrum that starts higher up the back"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
@@ -351,4 +378,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "where the mid back meets the low back. What it is, what strains it, how to ease it.",
     "iliocostalis": "One of the commonest trigger-point muscles in low back pain: where the "
     "iliocostalis sends its pain, what loads it, and how the QL Claw and a ball reach it.",
+    "longissimus": "The largest of the long back muscles can send pain from the bottom of the "
+    "ribcage down to the sacroiliac region and buttock. How to find and release it.",
 }
