@@ -159,6 +159,23 @@ REFERENCES: list[dict] = [
         "url": "https://learnandfeelbetter.com/paraspinal-muscles",
     },
     {
+        "key": "cornwall2006",
+        "authors": "Cornwall J, Harris AJ, Mercer SR",
+        "title": "The lumbar multifidus muscle and patterns of pain",
+        "publisher": "Manual Therapy",
+        "year": 2006,
+        "pages": "11(1):40-45",
+        "url": "https://doi.org/10.1016/j.math.2005.02.002",
+    },
+    {
+        "key": "bm-multifidus",
+        "authors": "Willis K (Blessed Massage)",
+        "title": "Trigger point self-care: multifidus",
+        "edition": UNDATED,
+        "year": 2026,
+        "url": "https://www.blessedmassage.com/post/trigger-point-self-care-multifidus",
+    },
+    {
         "key": "gray1918",
         "authors": "Gray H; Lewis WH (ed.)",
         "title": "Anatomy of the Human Body",
@@ -355,6 +372,31 @@ MUSCLES: list[dict] = [
             ("primary", "back", [(103, 218), (116, 215), (121, 236), (107, 243)]),
         ],
     },
+    {
+        "slug": "multifidus",
+        "name": "Multifidus",
+        "other_names": "multifidi, deep paraspinal muscle, transversospinalis",
+        "body_area": "Deep in the groove beside the spine, from the sacrum to the neck",
+        "summary": "Short, deep muscles packed beside the spine; their trigger points hurt right "
+        "next to the spine and can send pain into the thigh.",
+        "actions": "Turns the spine.\nHelps bend it to the side and extend it.",
+        "trigger_point_locations": "Deep beside the spine, close to the spinous processes, at "
+        "any level; in the low back they send pain a few segments lower.",
+        "aggravating_activities": "Sitting still for a long time in a chair without low back "
+        "support\nHolding a forward bend for a long time",
+        "pain": {"primary": ["low-back"], "spillover": ["back-of-thigh", "front-of-thigh"]},
+        "muscle_shape": [(95, 160), (99, 160), (99, 212), (93, 212)],
+        "trigger_points": [(97, 190)],
+        "tags": ["low-back-pain"],
+        "ql_claw": True,
+        "figure_reference": "cornwall2006",
+        "markers": (("back", 104, 198, "deep beside the spine in the low back"),),
+        "pain_zones": [
+            ("primary", "back", [(100, 196), (108, 196), (109, 216), (100, 219)]),
+            ("spillover", "back", [(108, 268), (126, 266), (128, 300), (110, 303)]),
+            ("spillover", "front", [(110, 262), (126, 252), (128, 290), (110, 293)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -365,6 +407,7 @@ ARTICLES: list[tuple[str, str]] = [
      "Serratus posterior inferior: a nagging ache over the lowest ribs"),
     ("iliocostalis", "Iliocostalis: the back muscle that sends pain to the buttock"),
     ("longissimus", "Longissimus: pain at the sacrum that starts higher up the back"),
+    ("multifidus", "Multifidus: deep pain right beside the spine"),
 ]
 
 ARTICLE_SUMMARIES: dict[str, str] = {
@@ -380,4 +423,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "iliocostalis sends its pain, what loads it, and how the QL Claw and a ball reach it.",
     "longissimus": "The largest of the long back muscles can send pain from the bottom of the "
     "ribcage down to the sacroiliac region and buttock. How to find and release it.",
+    "multifidus": "Pain right next to the spine is not always the spine itself. How the deep "
+    "multifidus hurts, why its pain can reach the thigh, and how to press on it.",
 }
