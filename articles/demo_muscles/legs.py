@@ -131,6 +131,24 @@ REFERENCES: list[dict] = [
         "pages": "349-354",
         "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC6358529",
     },
+    {
+        "key": "kent2014",
+        "authors": "Kent D",
+        "title": "Myofascial Pain from the Gluteus Maximus",
+        "publisher": "Massage Today 14(05)",
+        "year": 2014,
+        "url": "http://www.massagetoday.com/mpacms/mt/article.php?id=14912",
+    },
+    {
+        "key": "namtpt-gluteals",
+        "authors": "National Association of Myofascial Trigger Point Therapists",
+        "title": "Symptom checker: gluteus minimus (causes and corrective actions for the "
+        "gluteals)",
+        "publisher": "NAMTPT (undated web page)",
+        "year": 2026,
+        "pages": "read December 2026",
+        "url": "http://check.myofascialtherapy.org/symptomcheck/symptom_leg_minimus.html",
+    },
 ]
 
 # Regions (slugs of ``articles.demo.REGIONS``) and shapes follow the sources of each muscle's
@@ -277,6 +295,35 @@ MUSCLES: list[dict] = [
             ("primary", "back", [(126, 344), (139, 346), (139, 374), (130, 376)]),
         ],
     },
+    {
+        "slug": "gluteus-maximus",
+        "name": "Gluteus maximus",
+        "other_names": "largest gluteal muscle",
+        "body_area": "The buttock, from the back of the pelvis, sacrum and tailbone to the thigh",
+        "summary": "The big buttock muscle you sit on; its trigger points make the sacrum, "
+        "tailbone and buttock sore and sitting uncomfortable.",
+        "actions": "Extends the thigh at the hip (moves the leg back).\nHelps turn the thigh "
+        "outwards.\nWith the back muscles and hamstrings, brings the trunk upright from bending "
+        "forwards.",
+        "trigger_point_locations": "In the buttock, beside the sacrum and lower down towards "
+        "the sitting bone.",
+        "aggravating_activities": "Sitting, above all for long in one position\nSitting on a "
+        "wallet in a back pocket\nA fall, or catching yourself in one",
+        "pain": {"primary": ["sacrum-tailbone", "buttock"], "spillover": []},
+        "muscle_shape": [(98, 214), (70, 222), (64, 258), (96, 264)],
+        "trigger_points": [(90, 230), (82, 252)],
+        "tags": ["low-back-pain", "sitting"],
+        "ql_claw": True,
+        "markers": (
+            ("back", 113, 232, "beside the sacrum"),
+            ("back", 121, 254, "low in the buttock, above the sitting bone"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(102, 218), (112, 220), (116, 238), (110, 250), (102, 252)]),
+            ("primary", "back", [(114, 246), (128, 248), (132, 258), (120, 264), (110, 258)]),
+            ("spillover", "back", [(118, 222), (130, 224), (132, 240), (120, 240)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -285,6 +332,7 @@ ARTICLES: list[tuple[str, str]] = [
     ("vastus-lateralis", "Vastus lateralis: outer thigh and knee pain"),
     ("soleus", "Soleus: the calf muscle behind heel pain"),
     ("gastrocnemius", "Gastrocnemius: calf cramps and pain behind the knee"),
+    ("gluteus-maximus", "Gluteus maximus: the sitting muscle behind sacrum and tailbone pain"),
 ]
 ARTICLE_SUMMARIES: dict[str, str] = {
     "tensor-fasciae-latae": "A small muscle at the front of the hip that tightens the band "
@@ -297,4 +345,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "soleus trigger points send pain, what sets them off, and what helps.",
     "gastrocnemius": "The big calf muscle can ache behind the knee and cause cramps. What it "
     "does, where its trigger points send pain, and how to release them.",
+    "gluteus-maximus": "The largest buttock muscle can make the sacrum and tailbone sore and "
+    "every chair uncomfortable. Where its trigger points hurt and how to release them.",
 }
