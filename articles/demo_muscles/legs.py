@@ -149,6 +149,25 @@ REFERENCES: list[dict] = [
         "pages": "read December 2026",
         "url": "http://check.myofascialtherapy.org/symptomcheck/symptom_leg_minimus.html",
     },
+    {
+        "key": "nielasher-hamstrings",
+        "authors": "Niel Asher Education",
+        "title": "Hamstrings: trigger point anatomy",
+        "publisher": "Niel Asher Education video blog (undated web page)",
+        "year": 2026,
+        "pages": "read December 2026",
+        "url": "https://nielasher.com/blogs/video-blog/healthy-hammies-trigger-point-therapy",
+    },
+    {
+        "key": "imaios-hamstrings",
+        "authors": "IMAIOS",
+        "title": "Hamstrings muscles (musculi ischiocrurales)",
+        "publisher": "e-Anatomy (undated web page)",
+        "year": 2026,
+        "pages": "read December 2026",
+        "url": "https://www.imaios.com/en/e-anatomy/anatomical-structures/"
+        "hamstrings-muscles-1557992092",
+    },
 ]
 
 # Regions (slugs of ``articles.demo.REGIONS``) and shapes follow the sources of each muscle's
@@ -324,6 +343,35 @@ MUSCLES: list[dict] = [
             ("spillover", "back", [(118, 222), (130, 224), (132, 240), (120, 240)]),
         ],
     },
+    {
+        "slug": "hamstrings",
+        "name": "Hamstrings",
+        "other_names": "biceps femoris, semitendinosus, semimembranosus",
+        "body_area": "Back of the thigh, from the sitting bone to below the knee",
+        "summary": "The three muscles at the back of the thigh; their trigger points hurt under "
+        "the buttock, along the back of the thigh and behind the knee.",
+        "actions": "Bend the knee.\nExtend the hip (move the thigh back).\nDuring running, "
+        "slow the leg at the end of its forward swing and keep the trunk from folding forwards "
+        "at the hip.",
+        "trigger_point_locations": "Along the back of the thigh: in the inner hamstrings "
+        "(semitendinosus and semimembranosus) and the outer one (biceps femoris).",
+        "aggravating_activities": "Sitting for long periods\nRunning",
+        "pain": {"primary": ["buttock", "back-of-thigh", "knee"], "spillover": ["calf"]},
+        "muscle_shape": [(74, 264), (98, 266), (96, 340), (76, 340)],
+        "trigger_points": [(90, 296), (78, 306)],
+        "tags": ["sitting"],
+        "ql_claw": False,
+        "markers": (
+            ("back", 112, 292, "inner hamstrings, mid-thigh"),
+            ("back", 129, 300, "biceps femoris, outer back of the thigh"),
+        ),
+        "pain_zones": [
+            ("primary", "back", [(106, 256), (128, 256), (131, 268), (106, 272)]),
+            ("primary", "back", [(111, 316), (134, 316), (136, 336), (111, 336)]),
+            ("spillover", "back", [(104, 274), (117, 274), (115, 314), (104, 314)]),
+            ("spillover", "back", [(106, 340), (117, 340), (115, 396), (108, 396)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -333,6 +381,7 @@ ARTICLES: list[tuple[str, str]] = [
     ("soleus", "Soleus: the calf muscle behind heel pain"),
     ("gastrocnemius", "Gastrocnemius: calf cramps and pain behind the knee"),
     ("gluteus-maximus", "Gluteus maximus: the sitting muscle behind sacrum and tailbone pain"),
+    ("hamstrings", "Hamstrings: pain under the buttock and behind the knee"),
 ]
 ARTICLE_SUMMARIES: dict[str, str] = {
     "tensor-fasciae-latae": "A small muscle at the front of the hip that tightens the band "
@@ -347,4 +396,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "does, where its trigger points send pain, and how to release them.",
     "gluteus-maximus": "The largest buttock muscle can make the sacrum and tailbone sore and "
     "every chair uncomfortable. Where its trigger points hurt and how to release them.",
+    "hamstrings": "The muscles at the back of the thigh can hurt under the buttock and behind "
+    "the knee. Where their trigger points send pain, and what helps besides the QL Claw.",
 }
