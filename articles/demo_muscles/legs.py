@@ -168,6 +168,35 @@ REFERENCES: list[dict] = [
         "url": "https://www.imaios.com/en/e-anatomy/anatomical-structures/"
         "hamstrings-muscles-1557992092",
     },
+    {
+        "key": "scott2017",
+        "authors": "Scott KM, Fisher LW, Bernstein IH, Bradley MH",
+        "title": "The Treatment of Chronic Coccydynia and Postcoccygectomy Pain With Pelvic Floor "
+        "Physical Therapy",
+        "publisher": "PM&R 9(4)",
+        "year": 2017,
+        "pages": "367-376",
+        "url": "https://pubmed.ncbi.nlm.nih.gov/27565640/",
+    },
+    {
+        "key": "pastore2012",
+        "authors": "Pastore EA, Katzman WB",
+        "title": "Recognizing Myofascial Pelvic Pain in the Female Patient with Chronic Pelvic "
+        "Pain",
+        "publisher": "Journal of Obstetric, Gynecologic & Neonatal Nursing 41(5)",
+        "year": 2012,
+        "pages": "680-691",
+        "url": "https://pmc.ncbi.nlm.nih.gov/articles/PMC3492521",
+    },
+    {
+        "key": "irj2022-coccydynia",
+        "authors": "Iranian Rehabilitation Journal (authors as listed at the link)",
+        "title": "Comparing Primal Reflex Release Technique and Stretching Exercises on Pain and "
+        "Function in Coccydynia",
+        "publisher": "Iranian Rehabilitation Journal 20(4)",
+        "year": 2022,
+        "url": "http://irj.uswr.ac.ir/browse.php?a_id=1710&html=1&slc_lang=en",
+    },
 ]
 
 # Regions (slugs of ``articles.demo.REGIONS``) and shapes follow the sources of each muscle's
@@ -372,6 +401,29 @@ MUSCLES: list[dict] = [
             ("spillover", "back", [(106, 340), (117, 340), (115, 396), (108, 396)]),
         ],
     },
+    {
+        "slug": "coccygeus",
+        "name": "Coccygeus",
+        "other_names": "ischiococcygeus, pelvic floor muscle",
+        "body_area": "Inside the pelvis, between the sitting bone's spine and the tailbone",
+        "summary": "A small pelvic-floor muscle attached to the tailbone; tension in the pelvic "
+        "floor is one cause of tailbone pain, and it is treated from inside, not with a tool.",
+        "actions": "Helps close the back part of the pelvic outlet, with levator ani and "
+        "piriformis.",
+        "trigger_point_locations": "Inside the pelvis, along the muscle between the ischial "
+        "spine and the edge of the tailbone; reached only by internal examination.",
+        "aggravating_activities": "Sitting for long, above all on hard surfaces\n"
+        "Bowel movements\nSexual intercourse",
+        "pain": {"primary": ["sacrum-tailbone"], "spillover": []},
+        "muscle_shape": [(99, 236), (92, 234), (90, 244), (99, 250)],
+        "trigger_points": [(95, 242)],
+        "tags": ["sitting"],
+        "ql_claw": False,
+        "markers": (("back", 105, 244, "inside the pelvis, beside the tailbone"),),
+        "pain_zones": [
+            ("primary", "back", [(100, 230), (108, 232), (109, 248), (100, 256)]),
+        ],
+    },
 ]  # fmt: skip
 
 ARTICLES: list[tuple[str, str]] = [
@@ -382,6 +434,7 @@ ARTICLES: list[tuple[str, str]] = [
     ("gastrocnemius", "Gastrocnemius: calf cramps and pain behind the knee"),
     ("gluteus-maximus", "Gluteus maximus: the sitting muscle behind sacrum and tailbone pain"),
     ("hamstrings", "Hamstrings: pain under the buttock and behind the knee"),
+    ("coccygeus", "Coccygeus: tailbone pain from the pelvic floor"),
 ]
 ARTICLE_SUMMARIES: dict[str, str] = {
     "tensor-fasciae-latae": "A small muscle at the front of the hip that tightens the band "
@@ -398,4 +451,6 @@ ARTICLE_SUMMARIES: dict[str, str] = {
     "every chair uncomfortable. Where its trigger points hurt and how to release them.",
     "hamstrings": "The muscles at the back of the thigh can hurt under the buttock and behind "
     "the knee. Where their trigger points send pain, and what helps besides the QL Claw.",
+    "coccygeus": "Tailbone pain can come from a small muscle of the pelvic floor. Why it is "
+    "treated by a pelvic-health physiotherapist, and why the QL Claw is not the tool.",
 }
