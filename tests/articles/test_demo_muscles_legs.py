@@ -115,3 +115,17 @@ def test_every_source_an_article_cites_is_in_its_facts_file():
 def test_leg_references_carry_the_address_they_were_read_at():
     for reference in legs.REFERENCES:
         assert reference["url"].startswith(("https://", "http://")), reference["key"]
+
+
+def test_every_region_of_the_legs_and_pelvis_lists_at_least_two_muscles():
+    legs_and_pelvis = {
+        "sacrum-tailbone", "buttock", "side-of-hip", "back-of-thigh", "side-of-thigh", "calf",
+        "groin", "front-of-thigh", "knee",
+    }  # fmt: skip
+    for region in legs_and_pelvis:
+        muscles = [
+            muscle["slug"]
+            for muscle in demo.ALL_MUSCLES
+            if any(region in slugs for slugs in muscle["pain"].values())
+        ]
+        assert len(muscles) >= 2, (region, muscles)
