@@ -111,6 +111,11 @@ class MuscleMatch:
     def products(self) -> list:
         return list(self.muscle.released_by.all())
 
+    @property
+    def rank(self) -> tuple[int, int, str]:
+        """Sort key: more chosen places explained, then more of them primary, then by name."""
+        return (-self.explained_count, -len(self.primary_regions), self.muscle.name.casefold())
+
 
 def rank_muscles(regions: Sequence[BodyRegion]) -> list[MuscleMatch]:
     """Muscles whose trigger points refer pain to any of ``regions``, most likely first.
@@ -142,7 +147,5 @@ def rank_muscles(regions: Sequence[BodyRegion]) -> list[MuscleMatch]:
                 article=muscle.live_articles[0] if muscle.live_articles else None,
             )
         )
-    matches.sort(
-        key=lambda match: (-match.explained_count, -len(match.primary_regions), match.muscle.name)
-    )
+    matches.sort(key=lambda match: (match.rank, match.muscle.slug))
     return matches
