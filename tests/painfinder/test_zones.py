@@ -1,4 +1,4 @@
-"""Referred-pain zones drawn as shapes: stored, validated, drawn on every map, loaded by the demo."""
+"""Referred-pain zones as shapes: stored, validated, drawn on every map, loaded by the demo."""
 
 import io
 import re
@@ -211,8 +211,8 @@ def test_the_article_chart_draws_both_views_and_a_legend():
     assert image.width == CHART_WIDTH and image.height > 2 * VIEW_HEIGHT
     left = (CHART_WIDTH - (2 * VIEW_WIDTH + 20) * 2) / 2
     x, y = left + (VIEW_WIDTH + 20 + 125) * 2, 20 + 238 * 2
-    assert image.getpixel((round(x), round(y))) == ACCENT
-    assert image.getpixel((round(left + 125 * 2), round(y))) == BODY  # front view untouched
+    assert image.getpixel((round(x), y)) == ACCENT
+    assert image.getpixel((round(left + 125 * 2), y)) == BODY  # front view untouched
 
 
 # Validation ----------------------------------------------------------------------------------
