@@ -140,6 +140,17 @@ MUSCLES = [
                  "spillover": ["back-of-thigh", "side-of-thigh"]},
         "muscle_shape": [(60, 196), (94, 200), (90, 232), (64, 236)],
         "trigger_points": [(70, 206), (82, 204)],
+        # Along the back of the iliac crest, over the sacroiliac joint towards the tailbone and
+        # the upper buttock; spillover over the rest of the buttock into the upper back and
+        # side of the thigh.
+        "pain_zones": [
+            ("primary", "back", [(101, 199), (113, 197), (127, 200), (139, 206), (144, 214),
+                                 (141, 224), (131, 229), (119, 228), (111, 236), (105, 246),
+                                 (101, 251)]),
+            ("spillover", "back", [(104, 250), (115, 239), (132, 233), (146, 236), (149, 256),
+                                   (147, 281), (141, 301), (133, 297), (127, 278), (115, 268),
+                                   (104, 262)]),
+        ],
         "tags": ["low-back-pain", "hip-pain"],
     },
     {
@@ -159,6 +170,18 @@ MUSCLES = [
                  "spillover": ["calf"]},
         "muscle_shape": [(60, 210), (84, 212), (80, 236), (62, 240)],
         "trigger_points": [(66, 220), (74, 226)],
+        # Lower buttock and down the back (back fibres) or the side (front fibres) of the thigh;
+        # spillover down the calf, or the outer lower leg towards the ankle.
+        "pain_zones": [
+            ("primary", "back", [(116, 232), (134, 228), (145, 242), (144, 266), (141, 296),
+                                 (137, 322), (129, 324), (124, 300), (120, 272), (111, 256)]),
+            ("primary", "front", [(136, 232), (146, 236), (148, 262), (143, 296), (139, 322),
+                                  (133, 320), (134, 290), (134, 258)]),
+            ("spillover", "back", [(122, 336), (136, 338), (140, 360), (136, 390), (130, 402),
+                                   (126, 394), (124, 364)]),
+            ("spillover", "front", [(134, 340), (140, 350), (140, 372), (134, 398), (130, 410),
+                                    (127, 402), (130, 370)]),
+        ],
         "tags": ["hip-pain", "sciatica-like-pain"],
     },
     {
@@ -179,6 +202,15 @@ MUSCLES = [
                  "spillover": []},
         "muscle_shape": [(70, 164), (94, 164), (94, 200), (66, 200)],
         "trigger_points": [(72, 176), (88, 192)],
+        # Superficial points: along the iliac crest into the outer hip; deep points: the
+        # sacroiliac joint and the lower buttock.
+        "pain_zones": [
+            ("primary", "back", [(110, 203), (126, 202), (140, 207), (147, 215), (150, 229),
+                                 (148, 245), (142, 246), (139, 230), (133, 217), (120, 214),
+                                 (110, 213)]),
+            ("primary", "back", [(103, 215), (111, 215), (113, 227), (111, 238), (118, 249),
+                                 (126, 255), (120, 261), (108, 258), (103, 245), (102, 228)]),
+        ],
         "tags": ["low-back-pain"],
     },
     {
@@ -197,6 +229,15 @@ MUSCLES = [
         "pain": {"primary": ["sacrum-tailbone", "buttock"], "spillover": ["back-of-thigh"]},
         "muscle_shape": [(92, 222), (96, 232), (64, 246), (62, 238)],
         "trigger_points": [(86, 230), (72, 238)],
+        # The sacroiliac region, across the buttock to the back of the hip; spillover over the
+        # rest of the buttock and the upper back of the thigh.
+        "pain_zones": [
+            ("primary", "back", [(103, 214), (112, 216), (117, 226), (130, 232), (142, 240),
+                                 (146, 252), (140, 258), (128, 254), (116, 248), (106, 240),
+                                 (102, 228)]),
+            ("spillover", "back", [(108, 246), (126, 252), (142, 257), (140, 276), (134, 296),
+                                   (124, 300), (114, 290), (108, 270), (105, 256)]),
+        ],
         "tags": ["sciatica-like-pain", "sitting"],
     },
     {
@@ -216,6 +257,16 @@ MUSCLES = [
                  "spillover": ["sacrum-tailbone", "buttock"]},
         "muscle_shape": [(88, 170), (96, 170), (94, 240), (84, 258), (76, 250), (72, 220)],
         "trigger_points": [(90, 196), (82, 244)],
+        # A vertical band beside the lumbar spine reaching the sacroiliac region and the upper
+        # buttock; at the front, the groin and the upper front of the thigh.
+        "pain_zones": [
+            ("primary", "back", [(103, 160), (110, 160), (113, 185), (114, 206), (110, 213),
+                                 (103, 213), (102, 190)]),
+            ("spillover", "back", [(103, 211), (112, 209), (122, 213), (130, 221), (124, 232),
+                                   (112, 232), (104, 226)]),
+            ("primary", "front", [(112, 232), (122, 226), (130, 230), (132, 250), (130, 275),
+                                  (126, 290), (118, 292), (112, 276), (108, 252)]),
+        ],
         "tags": ["low-back-pain", "sitting"],
         "front_view": True,
     },

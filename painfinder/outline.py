@@ -9,7 +9,7 @@ so that changing a point keeps both sides symmetrical.
 from collections.abc import Sequence
 from functools import cache
 
-from articles.svgpath import Point
+from articles.svgpath import Point, path_polygons
 
 VIEW_WIDTH = 200
 VIEW_HEIGHT = 440
@@ -102,8 +102,12 @@ def polygon_path(points: Sequence[Point]) -> str:
 
 
 def paired_path(right_side: Sequence[Point]) -> str:
-    """One region on both sides of the body: the right-side shape and its mirror image."""
-    return f"{smooth_closed_path(right_side)} {smooth_closed_path(mirror(right_side))}"
+    """One shape on both sides of the body: the right-side shape and its mirror image.
+
+    The mirror image is traced in reverse so both subpaths turn the same way: where a shape
+    reaching over the midline overlaps its mirror, the overlap is filled, not cut out.
+    """
+    return f"{smooth_closed_path(right_side)} {smooth_closed_path(mirror(right_side)[::-1])}"
 
 
 def _ellipse_path(cx: float, cy: float, rx: float, ry: float) -> str:
@@ -124,3 +128,30 @@ def silhouette_paths() -> tuple[str, ...]:
         smooth_closed_path(ARM),
         smooth_closed_path(mirror(ARM)),
     )
+
+
+@cache
+def _body_polygons() -> tuple[tuple[Point, ...], ...]:
+    return tuple(tuple(polygon) for path in silhouette_paths() for polygon in path_polygons(path))
+
+
+def _inside(point: Point, polygon: Sequence[Point]) -> bool:
+    """Even-odd ray casting: whether ``point`` lies inside the closed ``polygon``."""
+    x, y = point
+    inside = False
+    previous = polygon[-1]
+    for current in polygon:
+        (x0, y0), (x1, y1) = previous, current
+        if (y0 > y) != (y1 > y) and x < x0 + (y - y0) * (x1 - x0) / (y1 - y0):
+            inside = not inside
+        previous = current
+    return inside
+
+
+def on_the_body(point: Point) -> bool:
+    """Whether ``point`` lies on the figure (head, trunk and legs, or an arm) in either view."""
+    return any(_inside(point, polygon) for polygon in _body_polygons())
+
+
+def in_the_view(point: Point) -> bool:
+    return 0 <= point[0] <= VIEW_WIDTH and 0 <= point[1] <= VIEW_HEIGHT

@@ -12,8 +12,15 @@ from django.db.models import Prefetch, QuerySet
 from articles.models import Article, BodyRegion, Muscle, ReferredPain
 
 from .exceptions import UnknownRegion
-from .maps import PRIMARY, ReferredPainMap, RegionShape, TriggerPointMark, build_map
-from .models import TriggerPointMarker
+from .maps import (
+    PRIMARY,
+    ReferredPainMap,
+    RegionShape,
+    TriggerPointMark,
+    ZoneShape,
+    build_map,
+)
+from .models import ReferredPainZone, TriggerPointMarker
 
 # Several regions join in one URL: /pain-finder/low-back+buttock/.
 SLUG_SEPARATOR = "+"
@@ -65,11 +72,15 @@ def map_for_muscle(muscle: Muscle) -> ReferredPainMap:
         muscle_slug=muscle.slug,
         zones=[(region_shape(link.region), link.kind) for link in links if link.region.svg_path],
         marks=_marks(muscle),
+        shapes=[
+            ZoneShape(kind=zone.kind, view=zone.view, path=zone.svg_path)
+            for zone in muscle.referred_pain_zones.all()
+        ],
     )
 
 
 def muscles_with_maps() -> QuerySet[Muscle]:
-    """Muscles with everything their map needs, in three queries whatever their number."""
+    """Muscles with everything their map needs, in four queries whatever their number."""
     return Muscle.objects.prefetch_related(
         Prefetch(
             "referred_pain",
@@ -78,6 +89,7 @@ def muscles_with_maps() -> QuerySet[Muscle]:
             ),
         ),
         Prefetch("trigger_point_markers", queryset=TriggerPointMarker.objects.order_by("pk")),
+        Prefetch("referred_pain_zones", queryset=ReferredPainZone.objects.order_by("pk")),
     )
 
 
@@ -98,6 +110,11 @@ class MuscleMatch:
     @property
     def products(self) -> list:
         return list(self.muscle.released_by.all())
+
+    @property
+    def rank(self) -> tuple[int, int, str]:
+        """Sort key: more chosen places explained, then more of them primary, then by name."""
+        return (-self.explained_count, -len(self.primary_regions), self.muscle.name.casefold())
 
 
 def rank_muscles(regions: Sequence[BodyRegion]) -> list[MuscleMatch]:
@@ -130,7 +147,5 @@ def rank_muscles(regions: Sequence[BodyRegion]) -> list[MuscleMatch]:
                 article=muscle.live_articles[0] if muscle.live_articles else None,
             )
         )
-    matches.sort(
-        key=lambda match: (-match.explained_count, -len(match.primary_regions), match.muscle.name)
-    )
+    matches.sort(key=lambda match: (match.rank, match.muscle.slug))
     return matches

@@ -27,6 +27,9 @@ class PainFinderDashboardConfig(OscarDashboardConfig):
             "painfinder.add_triggerpointmarker",
             "painfinder.change_triggerpointmarker",
             "painfinder.delete_triggerpointmarker",
+            "painfinder.add_referredpainzone",
+            "painfinder.change_referredpainzone",
+            "painfinder.delete_referredpainzone",
         ),
     }
 

@@ -6,7 +6,7 @@ from django.forms import inlineformset_factory
 from articles.models import BodyRegion, Muscle, ReferredPain
 from articles.svgpath import InvalidPathData, validate_path_data
 
-from ..models import TriggerPointMarker
+from ..models import ReferredPainZone, TriggerPointMarker
 
 
 class RegionShapeForm(forms.ModelForm):
@@ -35,4 +35,14 @@ ReferredPainFormSet = inlineformset_factory(
 
 TriggerPointMarkerFormSet = inlineformset_factory(
     Muscle, TriggerPointMarker, fields=["view", "x", "y", "label"], extra=2, can_delete=True
+)
+
+# The zones' shapes: validated by the model field (path grammar, inside the view, on the body).
+ReferredPainZoneFormSet = inlineformset_factory(
+    Muscle,
+    ReferredPainZone,
+    fields=["kind", "view", "svg_path"],
+    extra=1,
+    can_delete=True,
+    widgets={"svg_path": forms.Textarea(attrs={"rows": 3, "spellcheck": "false"})},
 )

@@ -11,7 +11,12 @@ from articles.models import BodyRegion, Muscle
 
 from .. import selectors
 from ..outline import silhouette_paths
-from .forms import ReferredPainFormSet, RegionShapeForm, TriggerPointMarkerFormSet
+from .forms import (
+    ReferredPainFormSet,
+    ReferredPainZoneFormSet,
+    RegionShapeForm,
+    TriggerPointMarkerFormSet,
+)
 
 
 class RegionShapeListView(ListView):
@@ -55,7 +60,7 @@ class MuscleMapListView(ListView):
 
 
 class MuscleMapUpdateView(TemplateView):
-    """A muscle's referred-pain zones and trigger-point markers, with its map as it is drawn."""
+    """A muscle's referred-pain regions, zone shapes and trigger points, with its map as drawn."""
 
     template_name = "painfinder/dashboard/muscle_form.html"
 
@@ -67,29 +72,29 @@ class MuscleMapUpdateView(TemplateView):
         return (
             ReferredPainFormSet(data, instance=self.muscle, prefix="zones"),
             TriggerPointMarkerFormSet(data, instance=self.muscle, prefix="markers"),
+            ReferredPainZoneFormSet(data, instance=self.muscle, prefix="shapes"),
         )
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        zones, markers = kwargs.get("formsets") or self._formsets()
+        zones, markers, shapes = kwargs.get("formsets") or self._formsets()
         muscle = get_object_or_404(selectors.muscles_with_maps(), pk=self.muscle.pk)
         context.update(
             muscle=self.muscle,
             zones=zones,
             markers=markers,
+            shapes=shapes,
             pain_map=selectors.map_for_muscle(muscle),
         )
         return context
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        zones, markers = self._formsets(request.POST)
-        if not (zones.is_valid() and markers.is_valid()):
-            return self.render_to_response(
-                self.get_context_data(formsets=(zones, markers)), status=400
-            )
+        formsets = self._formsets(request.POST)
+        if not all([formset.is_valid() for formset in formsets]):
+            return self.render_to_response(self.get_context_data(formsets=formsets), status=400)
         with transaction.atomic():
-            zones.save()
-            markers.save()
+            for formset in formsets:
+                formset.save()
         messages.success(request, f"The referred-pain map of “{self.muscle}” was saved.")
         return HttpResponseRedirect(
             reverse("painfinder_dashboard:muscle-update", kwargs={"pk": self.muscle.pk})

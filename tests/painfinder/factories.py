@@ -4,7 +4,8 @@ import factory
 from oscar.test.factories import ProductFactory
 
 from articles.models import BodyRegion, Muscle
-from painfinder.models import TriggerPointMarker
+from painfinder.models import ReferredPainZone, TriggerPointMarker
+from painfinder.outline import paired_path
 from painfinder.shapes import REGION_DRAWINGS
 from tests.articles import factories as library
 from tests.articles.factories import ArticleFactory
@@ -43,6 +44,20 @@ class TriggerPointMarkerFactory(factory.django.DjangoModelFactory):
     view = "back"
     x = 130
     y = 219
+
+
+# A zone over the right buttock and its mirror image, well inside the outline.
+BUTTOCK_ZONE = paired_path([(116, 222), (134, 222), (137, 244), (128, 256), (112, 252)])
+
+
+class ReferredPainZoneFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ReferredPainZone
+
+    muscle = factory.SubFactory(MuscleFactory)
+    kind = "primary"
+    view = "back"
+    svg_path = BUTTOCK_ZONE
 
 
 REGION_NAMES = {
