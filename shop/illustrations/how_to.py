@@ -44,9 +44,11 @@ class HowTo:
     @property
     def alt_text(self) -> str:
         position = people.POSITIONS[self.position]
-        where_tool = "behind the low back" if position.support == "wall" else "under them"
+        where_tool = (
+            "between their back and the wall" if position.support == "wall" else "under them"
+        )
         return (
-            f"A person {position.heading.lower()} with the QL Claw {where_tool}, a ring "
+            f"A person {position.described} with the QL Claw {where_tool}, a ring "
             f"where its trigger presses {self.where}; beside it an outline of the back seen "
             "from behind marks the same point."
         )

@@ -23,8 +23,9 @@ class Limb:
 @dataclass(frozen=True)
 class Position:
     slug: str
-    # What the reader does, as the figure's heading says it.
+    # What the reader does, as the figure's heading says it, and as the alt text says it.
     heading: str
+    described: str
     head: Point
     head_radius: float
     limbs: tuple[Limb, ...]
@@ -37,6 +38,7 @@ class Position:
 LYING_ON_THE_BACK = Position(
     slug="back",
     heading="Lying on your back, knees bent",
+    described="lying on their back, knees bent,",
     head=(11, 11.5),
     head_radius=10.5,
     limbs=(
@@ -53,6 +55,7 @@ LYING_ON_THE_BACK = Position(
 LYING_ON_THE_SIDE = Position(
     slug="side",
     heading="Lying on your side",
+    described="lying on their side",
     head=(8, 20.5),
     head_radius=10.5,
     limbs=(
@@ -70,6 +73,7 @@ LYING_ON_THE_SIDE = Position(
 LEANING_ON_A_WALL = Position(
     slug="wall",
     heading="Leaning back against a wall",
+    described="leaning back against a wall",
     head=(15, 160),
     head_radius=10.5,
     limbs=(
