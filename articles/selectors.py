@@ -62,8 +62,16 @@ def home_page_articles(*, latest: int = 3, featured: int = 3) -> HomePageArticle
 
 
 def muscles_released_by(product) -> list[Muscle]:
-    """The muscles a product releases, for its "What it releases" section."""
-    return list(product.released_muscles.order_by("name"))
+    """The muscles a product releases, for its "What it releases" and "How to use it" sections.
+
+    Each muscle's live articles, newest first, are in ``live_articles`` (the figures link them).
+    """
+    live_articles = Prefetch(
+        "articles",
+        queryset=Article.objects.live().order_by("-publish_at", "-pk"),
+        to_attr="live_articles",
+    )
+    return list(product.released_muscles.order_by("name").prefetch_related(live_articles))
 
 
 def filtered_article_cards(

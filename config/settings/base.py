@@ -699,3 +699,10 @@ PAGE_CACHE_RULES = [
     # Site search: one entry per query string (a repeated search is served from the cache).
     (r"^/search/$", ("library", "catalogue", "painfinder")),
 ]
+
+# ---------------------------------------------------------------------------------------------
+# Issue 19: pictures in the shop
+# ---------------------------------------------------------------------------------------------
+
+# The QL Claw's drawings: static how-to figures, their template tags, ``draw_illustrations``.
+INSTALLED_APPS += ["shop.illustrations.apps.IllustrationsConfig"]

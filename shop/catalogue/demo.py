@@ -1,21 +1,24 @@
 """Demo catalogue: the QL Claw, its accessories and a bundle, with stock, USD prices and images.
 
-``ensure_catalogue`` is idempotent: products are found by UPC and updated in place, images are
-drawn only for products that have none, so ``load_demo`` can run on every start. The images are
-drawn here with Pillow (simple flat illustrations), so the shop ships no picture taken from
-elsewhere.
+``ensure_catalogue`` is idempotent: products are found by UPC and updated in place, and each
+picture is drawn once per version of its drawing, so ``load_demo`` can run on every start. The
+pictures are the shop's own vector drawings (``shop.illustrations.products``), drawn as PNGs
+by Pillow: Oscar's thumbnailer makes the WebP and JPEG renditions from them.
 """
 
-import io
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
+from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from django.db import transaction
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
-from PIL import Image, ImageDraw
 
+from shop.illustrations.products import PRODUCT_DRAWINGS
+from shop.illustrations.vector import Drawing, to_png, to_svg
 from shop.shipping.weights import WEIGHT_ATTRIBUTE_CODE, WEIGHT_ATTRIBUTE_NAME
 
 Product = get_model("catalogue", "Product")
@@ -49,7 +52,6 @@ class DemoProduct:
     description: str
     # Weight in kilograms (shop/shipping/weights.py), packed as it ships.
     attributes: dict = field(default_factory=dict)
-    colour: tuple[int, int, int] = (31, 94, 120)
     priority: int = 0
 
 
@@ -63,13 +65,15 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
         stock=120,
         priority=100,
         description=(
-            "<p>The QL Claw is a hooked, two-pronged self-massage tool shaped to reach the "
-            "muscles that send pain into the low back: the quadratus lumborum beside the spine, "
-            "the gluteus medius and minimus on the side of the hip, the piriformis deep in the "
-            "buttock and the iliopsoas in front of the hip.</p>"
-            "<p>Lie on it or lean into a wall, let your body weight sink onto a tender spot and "
-            "hold for thirty to sixty seconds while the tension lets go. The long handle lets "
-            "you steer the pressure without twisting your back.</p>"
+            "<p>The QL Claw is a self-massage tool shaped to reach the muscles that send pain "
+            "into the low back: the quadratus lumborum beside the spine, the gluteus medius and "
+            "minimus on the side of the hip, the piriformis deep in the buttock, and the back "
+            "muscles that tighten with a sore hip flexor.</p>"
+            "<p>Its long ramp rests against the tailbone as a stable base, and its trigger, a "
+            "firm rounded point with a silicone tip, presses into the muscle. Lie on it or lean "
+            "back against a wall, let your body weight sink onto a tender spot and hold for "
+            "thirty to sixty seconds while the tension lets go. Tilting your body moves the "
+            "point of pressure without twisting your back.</p>"
         ),
         attributes={
             "dimensions": "32 x 14 x 9 cm",
@@ -97,7 +101,6 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "material": "Natural rubber, cotton sleeve",
             "colour": "Orange",
         },
-        colour=(196, 84, 24),
     ),
     DemoProduct(
         upc="QL-POUCH",
@@ -117,7 +120,6 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "material": "Recycled polyester, zip closure",
             "colour": "Charcoal",
         },
-        colour=(60, 64, 72),
     ),
     DemoProduct(
         upc="QL-CHART",
@@ -138,7 +140,6 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "material": "Matt 200 g paper",
             "colour": "Full colour",
         },
-        colour=(120, 60, 140),
     ),
     DemoProduct(
         upc="QL-KIT",
@@ -158,33 +159,25 @@ DEMO_PRODUCTS: tuple[DemoProduct, ...] = (
             "material": "See each item",
             "colour": "Slate blue, orange, charcoal",
         },
-        colour=(24, 110, 80),
     ),
 )
 
 
-def draw_product_image(*, title: str, colour: tuple[int, int, int], size: int = 1200) -> bytes:
-    """Draw a flat illustration of a product (a claw-like hook on a tinted card) as a PNG."""
-    background = tuple(240 - (240 - c) // 6 for c in colour)
-    image = Image.new("RGB", (size, size), background)
-    draw = ImageDraw.Draw(image)
-    unit = size // 12
-    # Handle: a thick rounded bar from the lower left towards the centre.
-    draw.rounded_rectangle(
-        (2 * unit, 7 * unit, 8 * unit, 8 * unit + unit // 2), radius=unit, fill=colour
-    )
-    # Hook: two prongs curving up from the end of the handle.
-    draw.arc((6 * unit, 3 * unit, 10 * unit, 9 * unit), start=270, end=90, fill=colour, width=unit)
-    for x in (6 * unit + unit // 2, 8 * unit + unit // 2):
-        draw.ellipse((x, 2 * unit + unit // 2, x + unit, 3 * unit + unit // 2), fill=colour)
-    # A small mark per product so each image differs.
-    initial = sum(title.encode()) % 5
-    for step in range(initial + 1):
-        offset = 2 * unit + step * unit
-        draw.ellipse((offset, 10 * unit, offset + unit // 2, 10 * unit + unit // 2), fill=colour)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+# Oscar's ProductImage caption is the image's alt text, and holds up to 200 characters.
+CAPTION_LENGTH = 200
+PRODUCT_IMAGE_WIDTH = 1200
+
+
+@cache
+def _drawn_png(drawing: Drawing) -> bytes:
+    """Drawing a picture takes about a second; a process draws each version once."""
+    return to_png(drawing, width=PRODUCT_IMAGE_WIDTH)
+
+
+def _image_stem(drawing: Drawing) -> str:
+    """The file name of a drawing's picture: a new drawing gets a new name (and thumbnails)."""
+    digest = hashlib.sha256(to_svg(drawing).encode()).hexdigest()[:10]
+    return f"{drawing.key}-{digest}"
 
 
 def _ensure_product_classes() -> dict[str, ProductClass]:
@@ -201,13 +194,35 @@ def _ensure_product_classes() -> dict[str, ProductClass]:
     return classes
 
 
-def _ensure_image(product: Product, demo: DemoProduct) -> None:
-    if product.images.exists():
-        return
-    png = draw_product_image(title=demo.title, colour=demo.colour)
-    image = ProductImage(product=product, caption=demo.title, display_order=0)
-    image.original.save(f"{demo.upc.lower()}.png", ContentFile(png), save=False)
-    image.save()
+def _ensure_images(product: Product, demo: DemoProduct) -> None:
+    """Give the product its drawings as images, first drawing first; leave other images alone.
+
+    An image the demo drew (its file named after the product's UPC) whose drawing changed or
+    is no longer wanted is deleted (Oscar removes the file and its thumbnails); one already
+    current is kept, so a second run changes nothing. Images staff uploaded are not touched.
+    """
+    drawings = [make() for make in PRODUCT_DRAWINGS[demo.upc]]
+    wanted = {_image_stem(drawing): drawing for drawing in drawings}
+    prefix = demo.upc.lower()
+    kept: dict[str, ProductImage] = {}
+    for image in product.images.all():
+        name = PurePosixPath(image.original.name).name
+        stem = next((stem for stem in wanted if name.startswith(stem)), None)
+        if stem and stem not in kept:
+            kept[stem] = image
+        elif name.startswith(prefix):
+            image.delete()  # renumbers the images left
+            for current in kept.values():
+                current.refresh_from_db(fields=["display_order"])
+    for order, (stem, drawing) in enumerate(wanted.items()):
+        caption = drawing.description[:CAPTION_LENGTH]
+        image = kept.get(stem)
+        if image is None:
+            image = ProductImage(product=product, caption=caption, display_order=order)
+            image.original.save(f"{stem}.png", ContentFile(_drawn_png(drawing)), save=False)
+            image.save()
+        elif _assign(image, {"caption": caption, "display_order": order}):
+            image.save()
 
 
 def _assign(instance, values: dict) -> bool:
@@ -262,6 +277,6 @@ def ensure_catalogue() -> Product:
             },
         ):
             stockrecord.save()
-        _ensure_image(product, demo)
+        _ensure_images(product, demo)
         products[demo.upc] = product
     return products[QL_CLAW_UPC]
