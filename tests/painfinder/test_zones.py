@@ -414,7 +414,9 @@ def test_every_demo_muscle_with_referred_pain_has_zone_shapes_of_its_kinds():
             continue
         rows = zone_rows(record)  # validates each path: in the view, on the body
         assert rows, f"{record['slug']} has referred pain but no pain_zones"
-        assert {kind for kind, _, _ in rows} == kinds, record["slug"]
+        # Every kind the finder answers from is drawn; a drawing may also show spillover the
+        # finder has no region for (the temple of the trapezius, say).
+        assert kinds <= {kind for kind, _, _ in rows}, record["slug"]
         assert {view for _, view, _ in rows} <= set(VIEWS), record["slug"]
         assert {kind for kind, _, _ in rows} <= set(KIND_ORDER), record["slug"]
 
