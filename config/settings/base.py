@@ -716,3 +716,16 @@ ORDER_LARGE_HOLD_UNITS = env.int("ORDER_LARGE_HOLD_UNITS", default=5)
 ORDER_LARGE_HOLD_SECONDS = max(env.int("ORDER_LARGE_HOLD_SECONDS", default=31 * 60), 31 * 60)
 # "Place order" submissions per client address (the 429 page beyond).
 ORDER_PLACEMENT_RATE = env.str("ORDER_PLACEMENT_RATE", default="10/h")
+# Staff find the unpaid orders holding stock under Fulfilment (the Order handler role).
+OSCAR_DASHBOARD_NAVIGATION = [
+    {
+        **entry,
+        "children": [
+            *entry["children"],
+            {"label": "Held stock", "url_name": "fulfilment_dashboard:held-stock"},
+        ],
+    }
+    if any(child.get("url_name") == "dashboard:order-list" for child in entry.get("children", []))
+    else entry
+    for entry in OSCAR_DASHBOARD_NAVIGATION
+]
