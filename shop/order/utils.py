@@ -91,7 +91,7 @@ def lock_and_check_vouchers(basket, user) -> None:
         available, reason = voucher.is_available_to_user(user=user)
         if not available:
             raise VoucherUnavailable(
-                f"{reason} (voucher “{voucher.code}”), so its discount no longer applies. We "
+                f"{reason} (code “{voucher.code}”), so its discount no longer applies. We "
                 "took it off your basket: please check the new total before you order.",
                 voucher=voucher,
             )

@@ -190,7 +190,7 @@ class TestHeldStockPage:
         assert page.status_code == 200
         html = page.content.decode()
         assert f"#{held.number}" in html and "hoarder@example.com" in html
-        assert "7 × QL Claw" in html
+        assert "7 \u00d7 QL Claw" in html
         assert "2\xa0hours ago" in html
         stockrecord = plenty.stockrecords.get()
         assert (stockrecord.num_in_stock, stockrecord.num_allocated) == (115, 7)
