@@ -136,7 +136,9 @@ def test_two_baskets_placing_the_same_single_use_voucher_at_once_make_one_order(
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=buy, args=pair) for pair in zip(shoppers, tokens)]
+    threads = [
+        threading.Thread(target=buy, args=pair) for pair in zip(shoppers, tokens, strict=True)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
