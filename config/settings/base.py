@@ -706,3 +706,33 @@ PAGE_CACHE_RULES = [
 
 # The QL Claw's drawings: static how-to figures, their template tags, ``draw_illustrations``.
 INSTALLED_APPS += ["shop.illustrations.apps.IllustrationsConfig"]
+
+# ---------------------------------------------------------------------------------------------
+# Issue 22: limits against stock hoarding (docs/checkout.md, "Limits against stock hoarding")
+# ---------------------------------------------------------------------------------------------
+
+# Units of one product in one order (basket add, basket update, checkout and "Place order").
+ORDER_MAX_UNITS_PER_PRODUCT = env.int("ORDER_MAX_UNITS_PER_PRODUCT", default=10)
+# Units of one product a customer (signed-in account or email) may hold in unpaid orders,
+# the basket being ordered included.
+ORDER_MAX_UNPAID_UNITS_PER_CUSTOMER = env.int("ORDER_MAX_UNPAID_UNITS_PER_CUSTOMER", default=20)
+# An order of this many units or more holds its stock for ORDER_LARGE_HOLD_SECONDS instead of
+# STRIPE_CHECKOUT_EXPIRY_SECONDS. Stripe keeps a Checkout Session open 30 minutes at least, so
+# the shorter hold cannot go below 31 minutes (the minute is for the call to Stripe).
+ORDER_LARGE_HOLD_UNITS = env.int("ORDER_LARGE_HOLD_UNITS", default=5)
+ORDER_LARGE_HOLD_SECONDS = max(env.int("ORDER_LARGE_HOLD_SECONDS", default=31 * 60), 31 * 60)
+# "Place order" submissions per client address (the 429 page beyond).
+ORDER_PLACEMENT_RATE = env.str("ORDER_PLACEMENT_RATE", default="10/h")
+# Staff find the unpaid orders holding stock under Fulfilment (the Order handler role).
+OSCAR_DASHBOARD_NAVIGATION = [
+    {
+        **entry,
+        "children": [
+            *entry["children"],
+            {"label": "Held stock", "url_name": "fulfilment_dashboard:held-stock"},
+        ],
+    }
+    if any(child.get("url_name") == "dashboard:order-list" for child in entry.get("children", []))
+    else entry
+    for entry in OSCAR_DASHBOARD_NAVIGATION
+]

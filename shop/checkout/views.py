@@ -7,25 +7,40 @@ not the customer's with a 404 (and one we no longer ship to with a message), the
 step says why a basket cannot be shipped, the payment-method
 step goes straight to the preview (Stripe's hosted page collects the card), and the preview shows
 the money-back guarantee terms in force and places the order.
+
+"Place order" is rate-limited per client address (``ORDER_PLACEMENT_RATE``); it places the
+order only if the amounts are those the review page showed (``review.py``), and a voucher that
+can no longer be used, or a basket past the order limits, is refused with a message and the
+basket kept.
 """
 
 import logging
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import Http404, HttpResponseBadRequest, HttpResponseRedirect
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.decorators import method_decorator
+from django_ratelimit.core import is_ratelimited
 from oscar.apps.checkout import views as oscar_views
 from oscar.core.loading import get_model
 
 from shop.guarantee.selectors import NoCurrentTerms, current_terms
-from shop.order.exceptions import InsufficientStock, UnableToPlaceOrder
+from shop.order.exceptions import (
+    InsufficientStock,
+    OrderLimitExceeded,
+    UnableToPlaceOrder,
+    VoucherUnavailable,
+)
 from shop.order.remembered import remember_order
+from shop.order.utils import lock_and_check_vouchers
 from shop.payment.gateway import PaymentProviderError
 from shop.payment.services import OrderNotPayable, complete_free_order, start_checkout
 from shop.shipping.selectors import default_shipping_country, shipping_options
+
+from .review import review_change, review_summary, review_token
 
 Basket = get_model("basket", "Basket")
 Order = get_model("order", "Order")
@@ -122,9 +137,25 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             ctx["guarantee_terms"] = current_terms()
         except NoCurrentTerms:
             ctx["guarantee_terms"] = None
+        if ctx.get("order_total") is not None and ctx.get("shipping_charge") is not None:
+            ctx["review_token"] = review_token(
+                review_summary(
+                    basket=ctx["basket"],
+                    shipping_charge=ctx["shipping_charge"],
+                    order_total=ctx["order_total"],
+                )
+            )
         return ctx
 
     def handle_place_order_submission(self, request):
+        if is_ratelimited(
+            request,
+            group="place-order",
+            key="ip",
+            rate=settings.ORDER_PLACEMENT_RATE,
+            increment=True,
+        ):
+            return render(request, "429.html", status=429)
         submission = self.build_submission()
         try:
             terms = current_terms()
@@ -142,6 +173,23 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
             )
         submission["order_kwargs"]["guarantee_terms"] = terms
         basket = submission["basket"]
+        try:
+            # Before the amounts: a voucher used up meanwhile changes the total too, and the
+            # customer should hear why.
+            with transaction.atomic():
+                lock_and_check_vouchers(basket, submission["user"])
+        except VoucherUnavailable as error:
+            return self.refuse_voucher(request, basket=basket, error=error)
+        change = review_change(
+            token=request.POST.get("review_token", ""),
+            summary=review_summary(
+                basket=basket,
+                shipping_charge=submission["shipping_charge"],
+                order_total=submission["order_total"],
+            ),
+        )
+        if change is not None:
+            return self.render_preview(request, error=change.message)
         try:
             with transaction.atomic():
                 # One "Place order" per basket: a double click waits here for the first one.
@@ -167,9 +215,11 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
                     **submission["order_kwargs"],
                 )
                 basket.submit()
-        except InsufficientStock as error:
+        except (InsufficientStock, OrderLimitExceeded) as error:
             messages.error(request, str(error))
             return redirect("basket:summary")
+        except VoucherUnavailable as error:
+            return self.refuse_voucher(request, basket=basket, error=error)
         except UnableToPlaceOrder as error:
             logger.warning("Order placement refused: %s", error)
             return self.render_preview(request, error=str(error))
@@ -191,6 +241,12 @@ class PaymentDetailsView(oscar_views.PaymentDetailsView):
         except OrderNotPayable:
             return redirect("payment:order", order_number=order.number)
         return HttpResponseRedirect(attempt.checkout_url, status=303)
+
+    def refuse_voucher(self, request, *, basket, error: VoucherUnavailable):
+        """Back to the basket, kept but without the voucher that can no longer be used."""
+        basket.vouchers.remove(error.voucher)
+        messages.error(request, str(error))
+        return redirect("basket:summary")
 
     def show_thank_you(self, order):
         self.checkout_session.flush()

@@ -9,11 +9,15 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 from oscar.core.loading import get_model
 
 from shop.order.exceptions import FulfilmentRefused
 from shop.order.forms import ShipmentForm, ShippingRefundForm
+from shop.order.selectors import orders_holding_stock
+from shop.payment.gateway import PaymentProviderError
+from shop.payment.services import abandon_checkout
 
 from . import selectors
 from . import services as fulfilment
@@ -117,3 +121,33 @@ def refund_shipping(request: HttpRequest, number: str) -> HttpResponse:
             )
             return redirect(_order_page(order))
     return _form_page(request, order=order, form=form, title=title, action=action, status=400)
+
+
+def held_stock(request: HttpRequest) -> HttpResponse:
+    """Unpaid orders holding stock: what each holds and for how long."""
+    return render(
+        request,
+        "oscar/dashboard/orders/held_stock.html",
+        {"orders": orders_holding_stock(), "now": timezone.now()},
+    )
+
+
+@require_POST
+def release_held_stock(request: HttpRequest, number: str) -> HttpResponse:
+    """Cancel an unpaid order and give its stock back, unless its payment came first."""
+    order = _order(number)
+    try:
+        released = abandon_checkout(
+            order=order, reason=f"Staff ({request.user.email}) released the held stock."
+        )
+    except PaymentProviderError:
+        messages.error(request, "We could not reach Stripe to close the payment. Try again.")
+        return redirect("fulfilment_dashboard:held-stock")
+    if released:
+        messages.success(request, f"Order #{order.number} cancelled; its stock is released.")
+    else:
+        messages.warning(
+            request,
+            f"Order #{order.number} was not released: it is paid, or a payment is processing.",
+        )
+    return redirect("fulfilment_dashboard:held-stock")

@@ -1,5 +1,8 @@
-"""Reads of orders for customers: the guest lookup, and the names of shipping events."""
+"""Reads of orders: the guest lookup, the names of shipping events, and the unpaid orders
+that hold stock."""
 
+from django.conf import settings
+from django.db.models import Prefetch, Sum
 from oscar.core.loading import get_model
 
 Order = get_model("order", "Order")
@@ -24,3 +27,17 @@ def order_for_lookup(*, number: str, email: str) -> "Order | None":
     if order is None or (order.email or "").strip().lower() != email.strip().lower():
         return None
     return order
+
+
+def orders_holding_stock():
+    """Unpaid orders that hold stock, oldest first, with their lines (for the staff page)."""
+    Line = get_model("order", "Line")
+    return (
+        Order.objects.filter(status=settings.OSCAR_INITIAL_ORDER_STATUS, lines__num_allocated__gt=0)
+        .annotate(units_held=Sum("lines__num_allocated"))
+        .select_related("user")
+        .prefetch_related(
+            Prefetch("lines", queryset=Line.objects.filter(num_allocated__gt=0).order_by("pk"))
+        )
+        .order_by("date_placed", "pk")
+    )

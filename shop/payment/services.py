@@ -58,6 +58,14 @@ REUSE_MARGIN_SECONDS = 35 * 60
 # Opening a Checkout Session
 
 
+def stock_hold_seconds(*, order: Order) -> int:
+    """How long the order's Checkout Session stays open, and so its stock held: shorter for
+    an order of many units (``ORDER_LARGE_HOLD_UNITS``), which a hoarder would place."""
+    if order.num_items >= settings.ORDER_LARGE_HOLD_UNITS:
+        return min(settings.ORDER_LARGE_HOLD_SECONDS, settings.STRIPE_CHECKOUT_EXPIRY_SECONDS)
+    return settings.STRIPE_CHECKOUT_EXPIRY_SECONDS
+
+
 def _checkout_params(*, order: Order, attempt: PaymentAttempt, base_url: str) -> dict:
     metadata = {"order_number": order.number, "attempt": str(attempt.number)}
     return {
@@ -79,7 +87,7 @@ def _checkout_params(*, order: Order, attempt: PaymentAttempt, base_url: str) ->
         "success_url": base_url + reverse("payment:return") + "?session_id={CHECKOUT_SESSION_ID}",
         "cancel_url": base_url + reverse("payment:cancelled", args=[order.number]),
         # Fixed per attempt, so a retry sends the same parameters under the same idempotency key.
-        "expires_at": int(attempt.created.timestamp()) + settings.STRIPE_CHECKOUT_EXPIRY_SECONDS,
+        "expires_at": int(attempt.created.timestamp()) + stock_hold_seconds(order=order),
     }
 
 
@@ -111,7 +119,7 @@ def _reserve_attempt(*, order: Order) -> PaymentAttempt:
             # returns the session it may have created, as long as that session would still have
             # the 30 minutes Stripe requires; an older one is given up (nobody saw its URL).
             reuse_until = latest.created + timedelta(
-                seconds=settings.STRIPE_CHECKOUT_EXPIRY_SECONDS - REUSE_MARGIN_SECONDS
+                seconds=stock_hold_seconds(order=order) - REUSE_MARGIN_SECONDS
             )
             if timezone.now() < reuse_until:
                 return latest
@@ -339,8 +347,11 @@ def end_checkout_session(*, session_id: str, reason: str) -> Outcome | None:
     return None
 
 
-def abandon_checkout(*, order: Order) -> bool:
-    """The customer chose to go back to the basket: close the open sessions, cancel the order.
+def abandon_checkout(
+    *, order: Order, reason: str = "The customer went back to the basket."
+) -> bool:
+    """The customer chose to go back to the basket (or staff released the order's stock):
+    close the open sessions, cancel the order.
 
     Returns False when the order turned out to be paid (the payment beat the customer's click)
     or a delayed payment is still processing.
@@ -352,7 +363,7 @@ def abandon_checkout(*, order: Order) -> bool:
     order.refresh_from_db()
     if order.status == PAID:
         return False
-    cancel_pending_order(order=order, reason="The customer went back to the basket.")
+    cancel_pending_order(order=order, reason=reason)
     return True
 
 

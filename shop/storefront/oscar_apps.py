@@ -8,16 +8,21 @@ Registration signs the new customer in without ``authenticate()``: Oscar calls i
 request, which django-axes' backend refuses, so every registration ended in a server error.
 It is rate-limited as an action, on both pages that offer it (the register page and the
 sign-in page's second form), and stores the email lower-cased (``shop/security/accounts.py``).
+
+The page of one line of a customer's order had no template (a server error for its owner) and
+looked the line up unchecked: it is the project's page, and a line that is not one of the
+signed-in customer's is a 404.
 """
 
 from django.conf import settings
 from django.contrib.auth import login
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django_ratelimit.core import is_ratelimited
 from oscar.apps.customer import apps as customer_apps
 from oscar.apps.customer.signals import user_registered
 from oscar.apps.wishlists import apps as wishlists_apps
+from oscar.core.loading import get_model
 
 # URL names (and paths) of the account features that are switched off.
 SWITCHED_OFF_PREFIXES = ("wishlists", "alerts", "notifications")
@@ -69,6 +74,24 @@ class RateLimitedRegistrationOnSignInPage:
         return registration_refused(self.request) or super().validate_registration_form()
 
 
+class OwnOrderLinePage:
+    """One line of the signed-in customer's order, or a 404 (unknown line, another's order)."""
+
+    template_name = "oscar/customer/order/line_detail.html"
+    context_object_name = "line"
+
+    def get_object(self, queryset=None):
+        order = get_object_or_404(
+            get_model("order", "Order"), user=self.request.user, number=self.kwargs["order_number"]
+        )
+        return get_object_or_404(
+            order.lines.select_related("order", "product"), pk=self.kwargs["line_id"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "order": self.object.order}
+
+
 class CustomerConfig(customer_apps.CustomerConfig):
     """Oscar's account pages without wishlists, stock alerts and notifications."""
 
@@ -86,6 +109,9 @@ class CustomerConfig(customer_apps.CustomerConfig):
             "AccountRegistrationView",
             (RateLimitedRegistrationPage, SignInAfterRegistration, self.register_view),
             {"form_class": RegistrationForm},
+        )
+        self.order_line_view = type(
+            "AccountOrderLineView", (OwnOrderLinePage, self.order_line_view), {}
         )
 
     def get_urls(self):

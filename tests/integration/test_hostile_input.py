@@ -698,3 +698,83 @@ def test_guarantee_paths_around_real_ones(claimable, page, before, after, lower)
     segment = before + (real.lower() if lower else real) + after
     response = claimable["signed in"].get(f"/guarantee/{page}/{quote(segment, safe='')}/")
     assert answered(response) in ((400,) if "\x00" in segment else (200, 404))
+
+
+# ----------------------------------------------------------------------------------------------
+# Forms declaring another character set than UTF-8, and the staff dashboard's parameters.
+
+POST_PATHS = [
+    "/contact/",
+    "/accounts/login/",
+    "/accounts/register/",
+    "/password-reset/",
+    "/orders/lookup/",
+    "/basket/",
+    "/basket/vouchers/add/",
+    "/checkout/",
+    "/checkout/preview/",
+    "/i18n/setlang/",
+    "/dashboard/login/",
+]
+# Encodings Python knows (the test client encodes the body with the declared one).
+CHARSETS = st.sampled_from(["utf-16", "UTF-16LE", "utf-32", "latin-1", "cp1252", "utf-8"])
+
+
+@pytest.mark.parametrize("path", POST_PATHS)
+@FUZZ
+@given(charset=CHARSETS, body=st.text(st.characters(codec="ascii"), max_size=60))
+@example(charset="utf-16", body="email=a%40example.com")
+def test_posts_declaring_a_charset(client, site, path, charset, body):
+    response = client.post(
+        path, body, content_type=f"application/x-www-form-urlencoded; charset={charset}"
+    )
+    answered(response)
+
+
+@pytest.fixture
+def superuser_client(site):
+    from django.contrib.auth import get_user_model
+
+    client = Client()
+    client.force_login(
+        get_user_model().objects.create_superuser("boss", "boss@qlclaw.example", "pw-B-12345")
+    )
+    return client
+
+
+DASHBOARD_PARAMETERS = [
+    ("/dashboard/catalogue/", "per_page"),
+    ("/dashboard/catalogue/", "page"),
+    ("/dashboard/catalogue/categories/", "per_page"),
+    ("/dashboard/catalogue/product-lookup/?q=Claw", "page"),
+    ("/dashboard/catalogue/product-lookup/?q=Claw", "page_limit"),
+    ("/dashboard/orders/", "page"),
+    ("/dashboard/fulfilment/held-stock/", "page"),
+]
+
+
+@pytest.mark.parametrize(("path", "parameter"), DASHBOARD_PARAMETERS)
+@FUZZ
+@given(value=TEXT)
+@example(value="-1")
+@example(value="abc")
+def test_dashboard_query_parameters(superuser_client, path, parameter, value):
+    answered(superuser_client.get(path, {parameter: value}))
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "/dashboard/pages/update/{}/",
+        "/dashboard/catalogue/option/{}/update/",
+        "/dashboard/catalogue/attribute-option-group/{}/update/",
+        "/dashboard/fulfilment/held-stock/{}/release/",
+    ],
+)
+@FUZZ
+@given(value=TEXT)
+@example(value="abc")
+def test_dashboard_path_ids(superuser_client, template, value):
+    path = template.format(quote(value, safe=""))
+    answered(superuser_client.get(path))
+    answered(superuser_client.post(path, {}))

@@ -72,8 +72,19 @@ def checkout_to_preview(
     assert response.status_code == 302
 
 
-def place_order(client, *, terms_version: int = 1):
+def review_token(client) -> str:
+    """The signed summary of the amounts the review page shows (and "Place order" checks)."""
+    response = client.get(reverse("checkout:preview"))
+    return response.context["review_token"] if response.status_code == 200 else ""
+
+
+def place_order(client, *, terms_version: int = 1, token: str | None = None):
+    """Press "Place order" on the review page as it is now (or as it was: ``token``)."""
     return client.post(
         reverse("checkout:preview"),
-        {"action": "place_order", "guarantee_terms_version": str(terms_version)},
+        {
+            "action": "place_order",
+            "guarantee_terms_version": str(terms_version),
+            "review_token": review_token(client) if token is None else token,
+        },
     )

@@ -7,13 +7,20 @@ from django.db import connection
 from django.test import Client
 from oscar.core.loading import get_model
 
-from tests.shop.checkout.fixtures import checkout_to_preview, fill_basket, make_product, place_order
+from tests.shop.checkout.fixtures import (
+    checkout_to_preview,
+    fill_basket,
+    make_product,
+    place_order,
+    review_token,
+)
 
 Order = get_model("order", "Order")
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("_many_orders_from_one_address"),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL: SQLite has no row locks, it serialises every writer instead",
@@ -21,8 +28,16 @@ pytestmark = [
 ]
 
 
+@pytest.fixture
+def _many_orders_from_one_address(settings):
+    """Every shopper of the test client comes from 127.0.0.1: lift the placement rate limit."""
+    settings.ORDER_PLACEMENT_RATE = "100000/h"
+
+
 def race(shoppers: list[Client]) -> list[int]:
-    """Every shopper presses "Place order" at the same moment; return the status codes."""
+    """Every shopper presses "Place order" at the same moment, on the review each of them saw;
+    return the status codes."""
+    tokens = {id(client): review_token(client) for client in shoppers}
     barrier = threading.Barrier(len(shoppers))
     results: list[int] = []
     errors: list[BaseException] = []
@@ -30,7 +45,7 @@ def race(shoppers: list[Client]) -> list[int]:
     def buy(client: Client) -> None:
         try:
             barrier.wait()
-            results.append(place_order(client).status_code)
+            results.append(place_order(client, token=tokens[id(client)]).status_code)
         except BaseException as error:  # reported below; a thread must not die silently
             errors.append(error)
         finally:
