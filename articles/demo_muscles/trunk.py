@@ -403,8 +403,10 @@ ARTICLES: list[tuple[str, str]] = [
     ("trapezius", "Trapezius: the shoulder muscle behind neck pain and headaches"),
     ("levator-scapulae", "Levator scapulae: the muscle behind a stiff neck"),
     ("rhomboids", "Rhomboids: the ache between the shoulder blades"),
-    ("serratus-posterior-inferior",
-     "Serratus posterior inferior: a nagging ache over the lowest ribs"),
+    (
+        "serratus-posterior-inferior",
+        "Serratus posterior inferior: a nagging ache over the lowest ribs",
+    ),
     ("iliocostalis", "Iliocostalis: the back muscle that sends pain to the buttock"),
     ("longissimus", "Longissimus: pain at the sacrum that starts higher up the back"),
     ("multifidus", "Multifidus: deep pain right beside the spine"),
